@@ -1,0 +1,26 @@
+using System.Text.Json.Nodes;
+using Workflow.Core.Nodes;
+
+namespace Workflow.Core.Execution;
+
+/// <summary>Checkpointed state of one node.</summary>
+public sealed class NodeState
+{
+    public NodeStatus Status { get; set; } = NodeStatus.Pending;
+    /// <summary>Attempts of the current run (reset when a loop iteration re-runs the node).</summary>
+    public int Attempts { get; set; }
+    /// <summary>How many times the executor was invoked for this node over the whole execution.</summary>
+    public int Runs { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+    public JsonNode? Output { get; set; }
+    public NodeError? Error { get; set; }
+    /// <summary>Delay/backoff: when the node continues. Wait: when its timeout fires.</summary>
+    public DateTimeOffset? ResumeAt { get; set; }
+    /// <summary>True while a wait node listens for a signal.</summary>
+    public bool AwaitingSignal { get; set; }
+    /// <summary>Skipped because an upstream failure passed through it (reset by retry).</summary>
+    public bool SkippedByFailure { get; set; }
+    /// <summary>Order in which nodes completed (used for "last node" results).</summary>
+    public long CompletionOrder { get; set; }
+}
