@@ -1,0 +1,342 @@
+using System.Text.Json.Nodes;
+using Workflow.Core.Expressions;
+using Workflow.Core.Graph;
+using Workflow.Core.Nodes;
+
+namespace Workflow.Core.Execution;
+
+/// <summary>
+/// Runs one execution: asks the <see cref="ExecutionPlanner"/> what is ready, runs those nodes concurrently,
+/// applies each result (retries with durable backoff, timeouts, onError), and checkpoints through the host after
+/// every completed node before its successors start. Returns when the execution is terminal or has nothing to do
+/// until a time (delay, backoff) or a signal. Not thread-safe: the host serialises calls (the grain does).
+/// </summary>
+public sealed class ExecutionDriver
+{
+    private static readonly HashSet<string> NonRetryable = new(StringComparer.Ordinal)
+    {
+        "invalid_config", "invalid_input", "expression_syntax", "loop_limit", "cancelled",
+    };
+
+    private readonly WorkflowDocument _workflow;
+    private readonly ExecutionPlanner _planner;
+    private readonly ExecutionServices _services;
+    private readonly IExecutionHost _host;
+    private readonly Dictionary<string, InFlight> _inFlight = new(StringComparer.Ordinal);
+    private TaskCompletionSource _poke = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _cancelRequested;
+
+    public ExecutionDriver(WorkflowDocument workflow, WorkflowGraph graph, ExecutionState state, ExecutionServices services, IExecutionHost host)
+    {
+        _workflow = workflow;
+        _planner = new ExecutionPlanner(graph);
+        _services = services;
+        _host = host;
+        State = state;
+        RecoverInFlight();
+    }
+
+    public ExecutionState State { get; }
+
+    public ExecutionPlanner Planner => _planner;
+
+    /// <summary>True while <see cref="RunAsync"/> is executing.</summary>
+    public bool IsRunning { get; private set; }
+
+    /// <summary>Initialises a new execution from its trigger.</summary>
+    public void Start(string executionId, string triggerNodeId, JsonNode? triggerData)
+    {
+        var now = _services.Time.GetUtcNow();
+        State.ExecutionId = executionId;
+        _planner.Start(State, triggerNodeId, triggerData, now);
+        if (_workflow.Settings.TimeoutSeconds is { } timeout and > 0)
+        {
+            State.Deadline = now.AddSeconds(timeout);
+        }
+    }
+
+    /// <summary>Asks a running loop to stop and cancel the execution.</summary>
+    public void RequestCancel()
+    {
+        _cancelRequested = true;
+        Poke();
+    }
+
+    /// <summary>Wakes a running loop to plan again (e.g. after a signal changed the state).</summary>
+    public void Poke() => _poke.TrySetResult();
+
+    /// <summary>Runs until terminal or suspended.</summary>
+    public async Task<DriverOutcome> RunAsync(CancellationToken cancellationToken)
+    {
+        IsRunning = true;
+        try
+        {
+            return await RunLoopAsync(cancellationToken);
+        }
+        finally
+        {
+            IsRunning = false;
+        }
+    }
+
+    private async Task<DriverOutcome> RunLoopAsync(CancellationToken cancellationToken)
+    {
+        var dirty = true;
+        while (true)
+        {
+            var now = _services.Time.GetUtcNow();
+            if (_cancelRequested)
+            {
+                _planner.CancelExecution(State, now);
+            }
+            else if (State.Deadline is { } deadline && now >= deadline && !State.Status.IsTerminal())
+            {
+                _planner.FailExecution(State, null, new NodeError("timeout", $"The workflow exceeded its timeout of {_workflow.Settings.TimeoutSeconds} s."), now);
+            }
+            var plan = _planner.Plan(State, now);
+            foreach (var id in plan.Cancel)
+            {
+                CancelInFlight(id);
+            }
+            if (State.Status.IsTerminal() || State.Status == ExecutionStatus.Paused)
+            {
+                foreach (var id in _inFlight.Keys.ToArray())
+                {
+                    CancelInFlight(id);
+                }
+                await _host.CheckpointAsync(State, cancellationToken);
+                return new DriverOutcome(State.Status, null);
+            }
+            foreach (var id in plan.Ready)
+            {
+                if (!_inFlight.ContainsKey(id))
+                {
+                    StartNode(id, now);
+                }
+            }
+            if (_inFlight.Count == 0)
+            {
+                if (dirty)
+                {
+                    await _host.CheckpointAsync(State, cancellationToken);
+                }
+                return new DriverOutcome(State.Status, plan.NextWakeAt);
+            }
+
+            _poke = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var waits = _inFlight.Values.Select(f => (Task)f.Task).Append(_poke.Task).ToList();
+            if (State.Deadline is { } due)
+            {
+                waits.Add(Task.Delay(Max(due - now, TimeSpan.Zero), _services.Time, cancellationToken));
+            }
+            await Task.WhenAny(waits);
+            cancellationToken.ThrowIfCancellationRequested();
+
+            dirty = false;
+            foreach (var (id, flight) in _inFlight.Where(kv => kv.Value.Task.IsCompleted).ToArray())
+            {
+                _inFlight.Remove(id);
+                flight.Cancellation.Dispose();
+                Apply(id, flight, await flight.Task);
+                dirty = true;
+            }
+            if (dirty)
+            {
+                await _host.CheckpointAsync(State, cancellationToken);
+            }
+        }
+    }
+
+    private void StartNode(string nodeId, DateTimeOffset now)
+    {
+        var definition = _planner.Graph.Nodes[nodeId];
+        var node = State.Node(nodeId);
+        var isLoopStep = definition.Type == NodeTypes.Loop && State.Loops.ContainsKey(nodeId);
+        if (!isLoopStep)
+        {
+            _planner.MarkRunning(State, nodeId, now);
+        }
+        if (!_services.Nodes.TryGet(definition.Type, out var executor))
+        {
+            var unknown = Task.FromResult(NodeResult.Failed("unknown_node_type", $"Node type '{definition.Type}' is not available."));
+            _inFlight[nodeId] = new InFlight(unknown, new CancellationTokenSource(), now);
+            return;
+        }
+        var common = CommonNodeConfig.Read(definition.Config);
+        var context = BuildContext(definition, node, isLoopStep);
+        var cts = new CancellationTokenSource();
+        var timeout = common.TimeoutSeconds is { } s and > 0 ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
+        _inFlight[nodeId] = new InFlight(RunNodeAsync(executor, context, timeout, cts.Token), cts, now);
+        if (!isLoopStep)
+        {
+            _host.OnNodeEvent(new NodeEvent("started", nodeId, NodeStatus.Running, node.Attempts, null, null, null));
+        }
+    }
+
+    private async Task<NodeResult> RunNodeAsync(INodeExecutor executor, NodeContext context, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        try
+        {
+            var task = executor.ExecuteAsync(context, cancellationToken).AsTask();
+            return timeout is { } t ? await task.WaitAsync(t, _services.Time, cancellationToken) : await task;
+        }
+        catch (TimeoutException)
+        {
+            return NodeResult.Failed("timeout", $"Node '{context.Node.Id}' timed out after {timeout!.Value.TotalSeconds} s.", retryable: true);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return NodeResult.Failed("cancelled", $"Node '{context.Node.Id}' was cancelled.");
+        }
+        catch (ExpressionException ex)
+        {
+            return NodeResult.Failed(ex.Code, ex.Message);
+        }
+#pragma warning disable CA1031 // A node's unexpected exception fails that node only; the host keeps serving.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return NodeResult.Failed("node_exception", $"Node '{context.Node.Id}' threw {ex.GetType().Name}: {ex.Message}", retryable: true);
+        }
+    }
+
+    private void Apply(string nodeId, InFlight flight, NodeResult result)
+    {
+        var now = _services.Time.GetUtcNow();
+        var node = State.Node(nodeId);
+        if (node.Status != NodeStatus.Running)
+        {
+            return; // cancelled while in flight (merge "first", execution cancel): the late result is ignored
+        }
+        var duration = (long)(now - flight.StartedAt).TotalMilliseconds;
+        switch (result.Outcome)
+        {
+            case NodeOutcome.Completed:
+                _planner.Complete(State, nodeId, result, now);
+                if (State.Node(nodeId).Status == NodeStatus.Completed)
+                {
+                    _host.OnNodeEvent(new NodeEvent("completed", nodeId, NodeStatus.Completed, node.Attempts, duration, null, node.Output));
+                }
+                break;
+            case NodeOutcome.Suspended:
+                _planner.Suspend(State, nodeId, result);
+                _host.OnNodeEvent(new NodeEvent("waiting", nodeId, NodeStatus.Waiting, node.Attempts, duration, null, null));
+                break;
+            default:
+                var error = result.Error ?? new NodeError("node_failed", $"Node '{nodeId}' failed.");
+                var definition = _planner.Graph.Nodes[nodeId];
+                var common = CommonNodeConfig.Read(definition.Config);
+                var policy = common.RetryPolicy ?? _workflow.Settings.RetryPolicy;
+                if (policy is not null && node.Attempts < policy.MaxAttempts && !NonRetryable.Contains(error.Code))
+                {
+                    node.Status = NodeStatus.Pending;
+                    node.Error = error;
+                    node.ResumeAt = now + policy.DelayBefore(node.Attempts + 1);
+                    _host.OnNodeEvent(new NodeEvent("retrying", nodeId, NodeStatus.Pending, node.Attempts, duration, error, null));
+                    break;
+                }
+                _planner.Fail(State, nodeId, error, common.OnError, now);
+                _host.OnNodeEvent(new NodeEvent("failed", nodeId, State.Node(nodeId).Status, node.Attempts, duration, error, null));
+                break;
+        }
+    }
+
+    private NodeContext BuildContext(NodeDefinition definition, NodeState node, bool isLoopStep)
+    {
+        var inputs = new List<(long Order, BranchInput Input)>();
+        foreach (var edge in _planner.Graph.ForwardIncomingOf(definition.Id))
+        {
+            var status = State.Edge(edge.Id);
+            if (status is EdgeStatus.Taken or EdgeStatus.Failed)
+            {
+                var source = State.Node(edge.Source);
+                inputs.Add((source.CompletionOrder, new BranchInput(edge.Source, edge.Id,
+                    status == EdgeStatus.Taken ? source.Output : null, status == EdgeStatus.Failed ? source.Error : null)));
+            }
+        }
+        var ordered = inputs.OrderBy(i => i.Order).Select(i => i.Input).ToArray();
+        var input = definition.Id == State.TriggerNodeId ? State.Trigger : ordered.FirstOrDefault(i => i.Error is null)?.Output;
+
+        LoopFrame? frame = null;
+        if (isLoopStep)
+        {
+            var current = State.Loops[definition.Id];
+            var outputs = current.Outputs.DeepClone().AsArray();
+            outputs.Add(_planner.IterationOutput(State, definition.Id));
+            frame = current with { Outputs = outputs };
+        }
+        return new NodeContext
+        {
+            Node = definition,
+            Scope = ScopeFor(definition.Id),
+            Expressions = _services.Expressions,
+            Inputs = ordered,
+            Input = input,
+            Attempt = Math.Max(1, node.Attempts),
+            IdempotencyKey = $"{State.ExecutionId}:{definition.Id}:{Math.Max(1, node.Attempts)}",
+            Loop = frame,
+            Time = _services.Time,
+            Services = _services.Services,
+        };
+    }
+
+    /// <summary>The expression scope a node sees: trigger, vars, node outputs, loop item/index, execution.</summary>
+    public ExpressionScope ScopeFor(string nodeId)
+    {
+        var outputs = new Dictionary<string, JsonNode?>(State.Nodes.Count, StringComparer.Ordinal);
+        foreach (var (id, state) in State.Nodes)
+        {
+            if (state.Status == NodeStatus.Completed || (state.Status == NodeStatus.Running && state.Output is not null))
+            {
+                outputs[id] = state.Output;
+            }
+        }
+        JsonNode? item = null;
+        int? index = null;
+        if (_planner.Graph.EnclosingLoop.TryGetValue(nodeId, out var loopId) && State.Loops.TryGetValue(loopId, out var frame))
+        {
+            item = frame.Item;
+            index = frame.Index;
+        }
+        return new ExpressionScope
+        {
+            Trigger = State.Trigger,
+            Vars = State.Variables,
+            NodeOutputs = outputs,
+            Item = item,
+            Index = index,
+            Execution = new ExecutionInfo(State.ExecutionId, _workflow.Id, State.StartedAt),
+        };
+    }
+
+    /// <summary>
+    /// After a restart, nodes that were in flight go back to pending and run again with the same attempt number
+    /// (so the same idempotency key).
+    /// </summary>
+    private void RecoverInFlight()
+    {
+        foreach (var (id, node) in State.Nodes)
+        {
+            var iterating = State.Loops.ContainsKey(id);
+            if (node.Status == NodeStatus.Running && !iterating)
+            {
+                node.Status = NodeStatus.Pending;
+                node.Attempts = Math.Max(0, node.Attempts - 1);
+            }
+        }
+    }
+
+    private void CancelInFlight(string nodeId)
+    {
+        if (_inFlight.Remove(nodeId, out var flight))
+        {
+            flight.Cancellation.Cancel();
+            flight.Cancellation.Dispose();
+        }
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private sealed record InFlight(Task<NodeResult> Task, CancellationTokenSource Cancellation, DateTimeOffset StartedAt);
+}

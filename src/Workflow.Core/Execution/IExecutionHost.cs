@@ -1,0 +1,11 @@
+namespace Workflow.Core.Execution;
+
+/// <summary>What the driver needs from whoever hosts an execution (the execution grain, or a test).</summary>
+public interface IExecutionHost
+{
+    /// <summary>Persists the state durably; returns once it is stored.</summary>
+    Task CheckpointAsync(ExecutionState state, CancellationToken cancellationToken);
+
+    /// <summary>Told about every node transition (for live progress); must not block.</summary>
+    void OnNodeEvent(NodeEvent nodeEvent);
+}
