@@ -1,0 +1,123 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Workflow.Api.Http;
+using Workflow.Core.Graph;
+using Workflow.Grains.Abstractions;
+using Workflow.Grains.Abstractions.Executions;
+using Workflow.Grains.Abstractions.History;
+
+namespace Workflow.Api.Endpoints;
+
+/// <summary>Starting, reading and controlling executions.</summary>
+public static class ExecutionEndpoints
+{
+    public static IEndpointRouteBuilder MapExecutionEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/workflows/{id}/executions", StartAsync).WithTags("Executions");
+        var group = app.MapGroup("/api/executions").WithTags("Executions");
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{id}", GetAsync);
+        group.MapPost("/{id}/cancel", (HttpContext c, string id, IGrainFactory g) => ControlAsync(c, id, g, e => e.CancelAsync()));
+        group.MapPost("/{id}/retry", (HttpContext c, string id, IGrainFactory g) => ControlAsync(c, id, g, e => e.RetryAsync()));
+        return app;
+    }
+
+    public static async Task<Results<Accepted<JsonObject>, Ok<JsonObject>, ProblemHttpResult>> StartAsync(
+        HttpContext context, string id, IGrainFactory grains, ApiLimits limits, bool wait = false, CancellationToken cancellationToken = default)
+    {
+        if (WorkflowEndpoints.Grain(context, id, grains) is not { } workflowGrain || await workflowGrain.GetAsync() is not { } json)
+        {
+            return ApiProblems.NotFound("Workflow");
+        }
+        var (body, error) = await JsonBody.ReadAsync(context.Request, limits, cancellationToken);
+        if (error is not null)
+        {
+            return ApiProblems.FromReadError(error);
+        }
+        if (body is not null and not JsonObject)
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "invalid_body", "The body must be an object like {\"input\": {…}}.");
+        }
+        var document = WorkflowJson.Deserialize(json);
+        if (document.Status == WorkflowStatus.Archived)
+        {
+            return ApiProblems.Problem(StatusCodes.Status409Conflict, "workflow_archived", "An archived workflow cannot run.");
+        }
+        var executionId = Guid.NewGuid().ToString();
+        var tenant = TenantResolver.TenantOf(context);
+        var grain = grains.GetGrain<IExecutionGrain>(GrainKeys.For(tenant, executionId));
+        var view = await grain.StartAsync(new StartExecution
+        {
+            WorkflowId = document.Id,
+            WorkflowVersion = document.Version,
+            WorkflowJson = json,
+            TriggerJson = body?["input"]?.ToJsonString(),
+            TriggeredBy = "manual",
+        });
+        if (!wait)
+        {
+            return TypedResults.Accepted($"/api/executions/{executionId}", new JsonObject { ["executionId"] = executionId });
+        }
+        var settled = await grain.WaitAsync(limits.MaxWait) ?? view;
+        return TypedResults.Ok(ExecutionJson.From(settled));
+    }
+
+    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> GetAsync(HttpContext context, string id, IGrainFactory grains)
+    {
+        if (Grain(context, id, grains) is not { } grain || await grain.GetAsync() is not { } view)
+        {
+            return ApiProblems.NotFound("Execution");
+        }
+        return TypedResults.Ok(ExecutionJson.From(view));
+    }
+
+    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> ListAsync(
+        HttpContext context, IExecutionHistoryStore history, Guid? workflowId = null, string? status = null,
+        DateTimeOffset? from = null, DateTimeOffset? to = null, int? limit = null, string? cursor = null, CancellationToken cancellationToken = default)
+    {
+        ExecutionPage page;
+        try
+        {
+            page = await history.QueryAsync(new ExecutionQuery
+            {
+                TenantId = TenantResolver.TenantOf(context),
+                WorkflowId = workflowId,
+                Status = status,
+                From = from,
+                To = to,
+                Limit = limit ?? 50,
+                Cursor = cursor,
+            }, cancellationToken);
+        }
+        catch (FormatException)
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "invalid_cursor", "The cursor is not valid.");
+        }
+        var items = new JsonArray(page.Items.Select(r => (JsonNode?)ExecutionJson.From(r)).ToArray());
+        return TypedResults.Ok(new JsonObject { ["items"] = items, ["nextCursor"] = page.NextCursor });
+    }
+
+    private static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> ControlAsync(
+        HttpContext context, string id, IGrainFactory grains, Func<IExecutionGrain, Task<ControlResult>> action)
+    {
+        if (Grain(context, id, grains) is not { } grain || await grain.GetAsync() is null)
+        {
+            return ApiProblems.NotFound("Execution");
+        }
+        var result = await action(grain);
+        return result.ErrorCode switch
+        {
+            null => TypedResults.Ok(ExecutionJson.From(result.View!)),
+            "not_found" => ApiProblems.NotFound("Execution"),
+            _ => ApiProblems.Problem(StatusCodes.Status409Conflict, result.ErrorCode, "The execution cannot do that now.", result.ErrorMessage),
+        };
+    }
+
+    private static IExecutionGrain? Grain(HttpContext context, string id, IGrainFactory grains) =>
+        Guid.TryParse(id, out var executionId)
+            ? grains.GetGrain<IExecutionGrain>(GrainKeys.For(TenantResolver.TenantOf(context), executionId.ToString()))
+            : null;
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Api.Endpoints;
+using Workflow.Api.Http;
+
+namespace Workflow.Api.Hosting;
+
+/// <summary>Registers and maps the HTTP API.</summary>
+public static class WorkflowApiExtensions
+{
+    public static IServiceCollection AddWorkflowApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection(ApiLimits.SectionName).Get<ApiLimits>() ?? new ApiLimits());
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        return services;
+    }
+
+    public static WebApplication MapWorkflowApi(this WebApplication app)
+    {
+        app.UseExceptionHandler(handler => handler.Run(WriteUnhandledAsync));
+        app.UseStatusCodePages();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealthEndpoints();
+        app.MapNodeEndpoints();
+        app.MapWorkflowEndpoints();
+        app.MapExecutionEndpoints();
+        return app;
+    }
+
+    /// <summary>Bad requests that slip past the handlers (e.g. malformed query values) still answer problem+json with a code.</summary>
+    private static async Task WriteUnhandledAsync(HttpContext context)
+    {
+        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var (status, code) = error switch
+        {
+            BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge => (413, "too_large"),
+            BadHttpRequestException bad => (bad.StatusCode, "bad_request"),
+            _ => (500, "internal_error"),
+        };
+        var result = ApiProblems.Problem(status, code, status == 500 ? "An unexpected error occurred." : "The request is not valid.",
+            status == 500 ? null : error?.Message);
+        await result.ExecuteAsync(context);
+    }
+}

@@ -1,0 +1,31 @@
+using Orleans.Concurrency;
+
+namespace Workflow.Grains.Abstractions.Executions;
+
+/// <summary>One execution (key <c>{tenant}/{executionId}</c>), running a pinned copy of its workflow version.</summary>
+[Alias("wf.IExecutionGrain")]
+public interface IExecutionGrain : IGrainWithStringKey
+{
+    /// <summary>Checkpoints the new execution and starts running it; returns once it is durable.</summary>
+    [Alias("Start")]
+    Task<ExecutionView> StartAsync(StartExecution request);
+
+    /// <summary>The current view, or null when no such execution exists.</summary>
+    [Alias("Get"), AlwaysInterleave]
+    Task<ExecutionView?> GetAsync();
+
+    /// <summary>Waits until the execution is terminal or waiting (or the timeout passes) and returns its view.</summary>
+    [Alias("Wait"), AlwaysInterleave]
+    Task<ExecutionView?> WaitAsync(TimeSpan timeout);
+
+    [Alias("Cancel")]
+    Task<ControlResult> CancelAsync();
+
+    /// <summary>Continues a failed execution from its failed node; completed nodes are not re-run.</summary>
+    [Alias("Retry")]
+    Task<ControlResult> RetryAsync();
+
+    /// <summary>Makes sure a non-terminal execution is being driven (used after a restart).</summary>
+    [Alias("Resume")]
+    Task ResumeAsync();
+}

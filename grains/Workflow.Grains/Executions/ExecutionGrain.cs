@@ -1,0 +1,270 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Workflow.Core.Execution;
+using Workflow.Core.Graph;
+using Workflow.Grains.Abstractions;
+using Workflow.Grains.Abstractions.Executions;
+using Workflow.Grains.Abstractions.History;
+
+namespace Workflow.Grains.Executions;
+
+/// <summary>
+/// One execution. Thin: loads the checkpoint, lets the Core <see cref="ExecutionDriver"/> plan and run nodes,
+/// persists every checkpoint, and arranges durable wake-ups (grain timer for short waits, reminder for long ones;
+/// after a restart the recovery task reactivates every non-terminal execution).
+/// </summary>
+[GrainType(ExecutionRecovery.GrainType)]
+public sealed partial class ExecutionGrain(
+    [PersistentState("execution", "workflow")] IPersistentState<ExecutionGrainState> state,
+    ExecutionServices services,
+    PinnedWorkflowCache workflows,
+    IExecutionHistoryStore history,
+    ILogger<ExecutionGrain> logger) : Grain, IExecutionGrain, IRemindable, IExecutionHost
+{
+    private const string WakeReminder = "wake";
+    private static readonly TimeSpan ReminderThreshold = TimeSpan.FromMinutes(1);
+
+    private readonly List<TaskCompletionSource> _waiters = [];
+    private ExecutionDriver? _driver;
+    private PinnedWorkflow? _workflow;
+    private Task? _running;
+    private IGrainTimer? _timer;
+    private ExecutionStatus _lastRecorded = (ExecutionStatus)(-1);
+
+    private string Tenant => GrainKeys.Split(this.GetPrimaryKeyString()).Tenant;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.NeedsRecovery)
+        {
+            Load();
+            _lastRecorded = state.State.Execution.Status;
+            Drive();
+        }
+        return Task.CompletedTask;
+    }
+
+    public async Task<ExecutionView> StartAsync(StartExecution request)
+    {
+        if (state.State.WorkflowJson.Length > 0)
+        {
+            return View();
+        }
+        var executionId = GrainKeys.Split(this.GetPrimaryKeyString()).Id;
+        state.State.TenantId = Tenant;
+        state.State.WorkflowId = request.WorkflowId;
+        state.State.WorkflowVersion = request.WorkflowVersion;
+        state.State.WorkflowJson = request.WorkflowJson;
+        state.State.TriggeredBy = request.TriggeredBy;
+        Load();
+        var trigger = request.TriggerNodeId ?? FirstTrigger(_workflow!.Document.Definition);
+        var data = request.TriggerJson is null ? null : JsonNode.Parse(request.TriggerJson);
+        _driver!.Start(executionId, trigger, data);
+        await CheckpointAsync(state.State.Execution, CancellationToken.None);
+        Drive();
+        return View();
+    }
+
+    public Task<ExecutionView?> GetAsync() => Task.FromResult(state.State.WorkflowJson.Length == 0 ? null : View());
+
+    public async Task<ExecutionView?> WaitAsync(TimeSpan timeout)
+    {
+        if (state.State.WorkflowJson.Length == 0)
+        {
+            return null;
+        }
+        if (!IsSettled())
+        {
+            var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add(waiter);
+            try
+            {
+                await waiter.Task.WaitAsync(timeout, services.Time);
+            }
+            catch (TimeoutException)
+            {
+                _waiters.Remove(waiter);
+            }
+        }
+        return View();
+    }
+
+    public async Task<ControlResult> CancelAsync()
+    {
+        if (state.State.WorkflowJson.Length == 0)
+        {
+            return new ControlResult { ErrorCode = "not_found", ErrorMessage = "Execution not found." };
+        }
+        if (state.State.Execution.Status.IsTerminal())
+        {
+            return new ControlResult { ErrorCode = "invalid_state", ErrorMessage = $"Execution is already {state.State.Execution.Status.ToWire()}." };
+        }
+        Load();
+        if (_running is { IsCompleted: false })
+        {
+            _driver!.RequestCancel();
+            await _running;
+        }
+        else
+        {
+            _driver!.Planner.CancelExecution(state.State.Execution, services.Time.GetUtcNow());
+            await CheckpointAsync(state.State.Execution, CancellationToken.None);
+            await UnregisterWakeReminderAsync();
+            ReleaseWaiters();
+        }
+        return new ControlResult { View = View() };
+    }
+
+    public async Task<ControlResult> RetryAsync()
+    {
+        if (state.State.WorkflowJson.Length == 0)
+        {
+            return new ControlResult { ErrorCode = "not_found", ErrorMessage = "Execution not found." };
+        }
+        if (state.State.Execution.Status != ExecutionStatus.Failed)
+        {
+            return new ControlResult { ErrorCode = "invalid_state", ErrorMessage = "Only a failed execution can be retried." };
+        }
+        Load();
+        _driver!.Planner.PrepareRetry(state.State.Execution);
+        _driver = new ExecutionDriver(_workflow!.Document, _workflow.Graph, state.State.Execution, services, this);
+        await CheckpointAsync(state.State.Execution, CancellationToken.None);
+        Drive();
+        return new ControlResult { View = View() };
+    }
+
+    public Task ResumeAsync()
+    {
+        if (state.State.NeedsRecovery && _running is null or { IsCompleted: true })
+        {
+            Load();
+            Drive();
+        }
+        return Task.CompletedTask;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (!state.State.NeedsRecovery)
+        {
+            await UnregisterWakeReminderAsync();
+            return;
+        }
+        Load();
+        Drive();
+    }
+
+    public async Task CheckpointAsync(ExecutionState execution, CancellationToken cancellationToken)
+    {
+        await state.WriteStateAsync(cancellationToken);
+        if (execution.Status != _lastRecorded)
+        {
+            _lastRecorded = execution.Status;
+            history.Upsert(ExecutionViews.ToRecord(state.State, _workflow?.Document.Name, services.Time.GetUtcNow()));
+        }
+    }
+
+    public void OnNodeEvent(NodeEvent nodeEvent)
+    {
+        // Live progress is published by a later feature (SignalR bridge); nothing to do yet.
+    }
+
+    private void Load()
+    {
+        if (_driver is not null)
+        {
+            return;
+        }
+        _workflow = workflows.Get(Tenant, state.State.WorkflowId, state.State.WorkflowVersion, state.State.WorkflowJson);
+        _driver = new ExecutionDriver(_workflow.Document, _workflow.Graph, state.State.Execution, services, this);
+    }
+
+    /// <summary>Starts the driver unless it is already running, in which case it is asked to plan again.</summary>
+    private void Drive()
+    {
+        if (_running is { IsCompleted: false })
+        {
+            _driver!.Poke();
+            return;
+        }
+        _running = RunAsync();
+    }
+
+    private async Task RunAsync()
+    {
+        _timer?.Dispose();
+        _timer = null;
+        DriverOutcome outcome;
+        try
+        {
+            outcome = await _driver!.RunAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // A storage failure: the checkpoint was not written; stay active and let recovery try again later.
+            LogDriverFailed(logger, ex, this.GetPrimaryKeyString());
+            throw;
+        }
+        if (outcome.Status.IsTerminal())
+        {
+            await UnregisterWakeReminderAsync();
+        }
+        else if (outcome.NextWakeAt is { } wake)
+        {
+            await ScheduleWakeAsync(wake);
+        }
+        ReleaseWaiters();
+    }
+
+    private async Task ScheduleWakeAsync(DateTimeOffset wake)
+    {
+        var due = wake - services.Time.GetUtcNow();
+        if (due < TimeSpan.Zero)
+        {
+            due = TimeSpan.Zero;
+        }
+        _timer = this.RegisterGrainTimer(static (grain, _) => { grain.Drive(); return Task.CompletedTask; }, this,
+            new GrainTimerCreationOptions { DueTime = due, Period = Timeout.InfiniteTimeSpan, KeepAlive = true });
+        if (due >= ReminderThreshold)
+        {
+            // Long waits survive deactivation and restarts through a reminder; short ones through the recovery task.
+            await this.RegisterOrUpdateReminder(WakeReminder, due, ReminderThreshold);
+        }
+    }
+
+    private async Task UnregisterWakeReminderAsync()
+    {
+        var reminder = await this.GetReminder(WakeReminder);
+        if (reminder is not null)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private bool IsSettled() =>
+        state.State.Execution.Status.IsTerminal() ||
+        (state.State.Execution.Status == ExecutionStatus.Waiting && _running is null or { IsCompleted: true });
+
+    /// <summary>Called when a driver run has stopped: the execution is terminal or waiting.</summary>
+    private void ReleaseWaiters()
+    {
+        foreach (var waiter in _waiters)
+        {
+            waiter.TrySetResult();
+        }
+        _waiters.Clear();
+    }
+
+    private ExecutionView View()
+    {
+        Load();
+        return ExecutionViews.ToView(state.State, _workflow!.Document.Definition);
+    }
+
+    private static string FirstTrigger(WorkflowDefinition definition) =>
+        definition.Nodes.FirstOrDefault(n => n.Type == NodeTypes.Trigger && n.Config?["kind"]?.GetValue<string>() is null or "manual")?.Id
+        ?? definition.Nodes.First(n => n.Type == NodeTypes.Trigger).Id;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Execution {ExecutionKey}: the driver stopped with an error")]
+    private static partial void LogDriverFailed(ILogger logger, Exception exception, string executionKey);
+}

@@ -1,0 +1,18 @@
+using Workflow.Core.Execution;
+using Workflow.Grains.Storage;
+
+namespace Workflow.Grains.Executions;
+
+/// <summary>The checkpoint of an execution grain: the pinned workflow and the engine state.</summary>
+public sealed class ExecutionGrainState : IRecoverableState
+{
+    public string TenantId { get; set; } = "";
+    public Guid WorkflowId { get; set; }
+    public int WorkflowVersion { get; set; }
+    public string WorkflowJson { get; set; } = "";
+    public string TriggeredBy { get; set; } = "manual";
+    public ExecutionState Execution { get; set; } = new();
+
+    /// <summary>Non-terminal executions are resumed after a restart.</summary>
+    public bool NeedsRecovery => WorkflowJson.Length > 0 && !Execution.Status.IsTerminal();
+}

@@ -1,0 +1,7 @@
+namespace Workflow.Grains.Workflows;
+
+/// <summary>State of <see cref="WorkflowVersionGrain"/>.</summary>
+public sealed class WorkflowVersionState
+{
+    public string? DocumentJson { get; set; }
+}

@@ -1,0 +1,58 @@
+using Orleans.Dashboard;
+using Workflow.Core.Execution;
+using Workflow.Core.Expressions;
+using Workflow.Core.Nodes;
+using Workflow.Core.Validation;
+using Workflow.Grains.Executions;
+using Workflow.Grains.Hosting;
+using Workflow.Nodes;
+
+namespace Workflow.Silo.Hosting;
+
+/// <summary>Wires the Orleans silo, its storage and the engine services into the web host.</summary>
+public static class SiloHostingExtensions
+{
+    private const string DefaultUrl = "http://localhost:8080";
+
+    public static WebApplicationBuilder AddWorkflowSilo(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        if (string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+        var options = configuration.GetSection(WorkflowOptions.SectionName).Get<WorkflowOptions>() ?? new WorkflowOptions();
+        var dataDirectory = Path.GetFullPath(options.DataDirectory);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(configuration.GetSection(SandboxOptions.SectionName).Get<SandboxOptions>() ?? new SandboxOptions());
+        builder.Services.AddSingleton(configuration.GetSection(WorkflowLimits.SectionName).Get<WorkflowLimits>() ?? new WorkflowLimits());
+        builder.Services.AddSingleton(_ => NodeCatalog.CreateRegistry());
+        builder.Services.AddSingleton<IExpressionEvaluator>(sp => new JintExpressionEvaluator(sp.GetRequiredService<SandboxOptions>()));
+        builder.Services.AddSingleton<WorkflowValidator>();
+        builder.Services.AddSingleton(sp => new ExecutionServices(
+            sp.GetRequiredService<NodeRegistry>(), sp.GetRequiredService<IExpressionEvaluator>(), sp.GetRequiredService<TimeProvider>(), sp));
+        builder.Services.AddSingleton<PinnedWorkflowCache>();
+        builder.Services.AddSingleton<ExecutionRecovery>();
+
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(
+                siloPort: configuration.GetValue("Orleans:SiloPort", 11111),
+                gatewayPort: configuration.GetValue("Orleans:GatewayPort", 30000),
+                serviceId: configuration.GetValue("Orleans:ServiceId", "workflow")!,
+                clusterId: configuration.GetValue("Orleans:ClusterId", "workflow")!);
+            silo.AddWorkflowSqliteStorage(dataDirectory);
+            silo.AddStartupTask((services, cancellationToken) => services.GetRequiredService<ExecutionRecovery>().RunAsync(cancellationToken));
+            silo.AddDashboard();
+        });
+        return builder;
+    }
+
+    /// <summary>Maps the Orleans dashboard at <c>/dashboard</c>.</summary>
+    public static WebApplication MapWorkflowOps(this WebApplication app)
+    {
+        app.MapOrleansDashboard(routePrefix: "/dashboard");
+        return app;
+    }
+}

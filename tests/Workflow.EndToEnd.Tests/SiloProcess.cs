@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Workflow.EndToEnd.Tests;
+
+/// <summary>
+/// The real silo executable, started as a child process on loopback with its own data directory and ports,
+/// so tests can kill -9 it and start it again on the same data.
+/// </summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private readonly StringBuilder _log = new();
+    private readonly Dictionary<string, string> _environment;
+    private Process? _process;
+
+    public SiloProcess(string dataDirectory, Dictionary<string, string>? environment = null)
+    {
+        DataDirectory = dataDirectory;
+        _environment = environment ?? [];
+        HttpPort = FreePort();
+        SiloPort = FreePort();
+        GatewayPort = FreePort();
+        Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(90) };
+    }
+
+    public string DataDirectory { get; }
+    public int HttpPort { get; }
+    public int SiloPort { get; }
+    public int GatewayPort { get; }
+    public Uri BaseAddress => new($"http://127.0.0.1:{HttpPort}");
+    public HttpClient Client { get; }
+
+    public string Log { get { lock (_log) { return _log.ToString(); } } }
+
+    public static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Workflow.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("Workflow.sln not found above the test directory.");
+    }
+
+    /// <summary>Starts the process and waits until /health answers.</summary>
+    public async Task StartAsync()
+    {
+        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+        var dll = Path.Combine(RepositoryRoot(), "silo", "Workflow.Silo", "bin", configuration, "net10.0", "Workflow.Silo.dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException("Build the silo first.", dll);
+        }
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
+        foreach (var arg in new[]
+        {
+            dll, "--urls", BaseAddress.ToString().TrimEnd('/'),
+            $"--Workflow:DataDirectory={DataDirectory}",
+            $"--Orleans:SiloPort={SiloPort}", $"--Orleans:GatewayPort={GatewayPort}",
+            "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Workflow=Information",
+        })
+        {
+            info.ArgumentList.Add(arg);
+        }
+        foreach (var (key, value) in _environment)
+        {
+            info.Environment[key] = value;
+        }
+        _process = Process.Start(info) ?? throw new InvalidOperationException("The silo did not start.");
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The silo exited with {_process.ExitCode}:\n{Log}");
+            }
+            try
+            {
+                using var response = await Client.GetAsync("/health");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"The silo did not become healthy:\n{Log}");
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing — like a crash.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process?.Dispose();
+        Client.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_log) { _log.AppendLine(line); }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
