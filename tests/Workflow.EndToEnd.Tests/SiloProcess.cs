@@ -34,21 +34,11 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public string Log { get { lock (_log) { return _log.ToString(); } } }
 
-    public static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Workflow.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("Workflow.sln not found above the test directory.");
-    }
-
     /// <summary>Starts the process and waits until /health answers.</summary>
     public async Task StartAsync()
     {
         var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-        var dll = Path.Combine(RepositoryRoot(), "silo", "Workflow.Silo", "bin", configuration, "net10.0", "Workflow.Silo.dll");
+        var dll = Path.Combine(Workflow.Tests.Shared.RepositoryPaths.Root(), "silo", "Workflow.Silo", "bin", configuration, "net10.0", "Workflow.Silo.dll");
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException("Build the silo first.", dll);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using static Workflow.Tests.Shared.WorkflowBuilder;
 
 namespace Workflow.EndToEnd.Tests;
 
@@ -11,7 +12,7 @@ public static class Workflows
     /// </summary>
     public static JsonObject CrashTest() => Document("crash-" + Guid.NewGuid().ToString("N")[..8],
         [
-            Node("start", "trigger", new JsonObject { ["kind"] = "manual" }),
+            Trigger(),
             Node("vars", "set", new JsonObject { ["values"] = new JsonObject { ["factor"] = "{{ trigger.factor }}" } }),
             Node("fork", "parallel", []),
             Node("sum", "transform", new JsonObject { ["code"] = "return trigger.items.reduce((a, b) => a + b, 0);" }),
@@ -31,25 +32,4 @@ public static class Workflows
             Edge("each", "double", "body"), Edge("double", "each"), Edge("each", "join", "done"), Edge("sum", "join"),
             Edge("join", "check"), Edge("check", "pause", "true"), Edge("check", "small", "false"), Edge("pause", "final"),
         ]);
-
-    public static JsonObject Document(string name, JsonNode[] nodes, JsonNode[] edges) => new()
-    {
-        ["name"] = name,
-        ["definition"] = new JsonObject { ["nodes"] = new JsonArray(nodes), ["edges"] = new JsonArray(edges) },
-    };
-
-    public static JsonObject Node(string id, string type, JsonObject config) => new()
-    {
-        ["id"] = id, ["type"] = type, ["position"] = new JsonObject { ["x"] = 0, ["y"] = 0 }, ["config"] = config,
-    };
-
-    public static JsonObject Edge(string source, string target, string? handle = null)
-    {
-        var edge = new JsonObject { ["id"] = $"{source}-{target}", ["source"] = source, ["target"] = target };
-        if (handle is not null)
-        {
-            edge["sourceHandle"] = handle;
-        }
-        return edge;
-    }
 }

@@ -92,7 +92,7 @@ public static class ExecutionEndpoints
                 Cursor = cursor,
             }, cancellationToken);
         }
-        catch (FormatException)
+        catch (ArgumentException)
         {
             return ApiProblems.Problem(StatusCodes.Status400BadRequest, "invalid_cursor", "The cursor is not valid.");
         }

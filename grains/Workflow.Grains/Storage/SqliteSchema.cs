@@ -1,0 +1,57 @@
+namespace Workflow.Grains.Storage;
+
+/// <summary>The tables of the embedded database. Every statement is idempotent, so it runs at each start.</summary>
+internal static class SqliteSchema
+{
+    public const string CreateTables = """
+        CREATE TABLE IF NOT EXISTS grain_state (
+            grain_type TEXT NOT NULL,
+            grain_id   TEXT NOT NULL,
+            state_name TEXT NOT NULL,
+            etag       TEXT NOT NULL,
+            -- JSON text; bytes of Orleans' serializer for Orleans' own state types. BLOB affinity keeps text as text.
+            data       BLOB,
+            active     INTEGER NOT NULL DEFAULT 0,
+            updated_at INTEGER NOT NULL,
+            PRIMARY KEY (grain_type, grain_id, state_name)
+        ) WITHOUT ROWID;
+
+        CREATE INDEX IF NOT EXISTS ix_grain_state_active
+            ON grain_state (grain_type, grain_id) WHERE active = 1;
+
+        CREATE TABLE IF NOT EXISTS reminder (
+            grain_id      TEXT NOT NULL,
+            reminder_name TEXT NOT NULL,
+            grain_hash    INTEGER NOT NULL,
+            start_at      INTEGER NOT NULL,
+            period        INTEGER NOT NULL,
+            etag          TEXT NOT NULL,
+            PRIMARY KEY (grain_id, reminder_name)
+        );
+
+        CREATE INDEX IF NOT EXISTS ix_reminder_grain_hash ON reminder (grain_hash);
+
+        CREATE TABLE IF NOT EXISTS workflow_execution (
+            id               TEXT NOT NULL PRIMARY KEY,
+            tenant_id        TEXT NOT NULL,
+            workflow_id      TEXT NOT NULL,
+            workflow_version INTEGER NOT NULL,
+            workflow_name    TEXT,
+            status           TEXT NOT NULL,
+            triggered_by     TEXT NOT NULL,
+            started_at       INTEGER NOT NULL,
+            completed_at     INTEGER,
+            duration_ms      INTEGER,
+            error_code       TEXT,
+            error_message    TEXT,
+            updated_at       INTEGER NOT NULL
+        );
+
+        CREATE INDEX IF NOT EXISTS ix_workflow_execution_tenant_started
+            ON workflow_execution (tenant_id, started_at DESC, id DESC);
+        CREATE INDEX IF NOT EXISTS ix_workflow_execution_tenant_workflow_started
+            ON workflow_execution (tenant_id, workflow_id, started_at DESC, id DESC);
+        CREATE INDEX IF NOT EXISTS ix_workflow_execution_tenant_status_started
+            ON workflow_execution (tenant_id, status, started_at DESC, id DESC);
+        """;
+}
