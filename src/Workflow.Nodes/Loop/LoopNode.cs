@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Workflow.Core.Execution;
 using Workflow.Core.Expressions;
 using Workflow.Core.Nodes;
+using Workflow.Nodes.If;
 
 namespace Workflow.Nodes.Loop;
 
@@ -62,7 +63,7 @@ public sealed class LoopNode : NodeExecutor<LoopConfig>
         {
             var scope = context.Scope with { Item = frame.Item, Index = frame.Index };
             scope = scope.With("output", frame.Outputs.Count > 0 ? frame.Outputs[^1]?.DeepClone() : null);
-            if (Truthy(context.Expressions.Evaluate(breakCondition, scope)))
+            if (Truthiness.IsTruthy(context.Expressions.Evaluate(breakCondition, scope)))
             {
                 return Done(frame);
             }
@@ -95,7 +96,7 @@ public sealed class LoopNode : NodeExecutor<LoopConfig>
                     return NodeResult.Failed("invalid_config", $"Loop '{context.Node.Id}': a while loop needs a condition.");
                 }
                 var scope = context.Scope with { Item = frame.Item, Index = index };
-                if (!Truthy(context.Expressions.Evaluate(config.Condition, scope)))
+                if (!Truthiness.IsTruthy(context.Expressions.Evaluate(config.Condition, scope)))
                 {
                     return Done(frame);
                 }
@@ -120,14 +121,4 @@ public sealed class LoopNode : NodeExecutor<LoopConfig>
         NodeResult.Failed("loop_limit", $"Loop '{context.Node.Id}' exceeded maxIterations ({config.MaxIterations}).");
 
     private static string Kind(JsonNode? value) => value?.GetValueKind().ToString().ToLowerInvariant() ?? "null";
-
-    /// <summary>JavaScript truthiness of a JSON value.</summary>
-    internal static bool Truthy(JsonNode? value) => value switch
-    {
-        null => false,
-        JsonValue v when v.TryGetValue<bool>(out var b) => b,
-        JsonValue v when v.TryGetValue<double>(out var d) => d != 0 && !double.IsNaN(d),
-        JsonValue v when v.TryGetValue<string>(out var s) => s.Length > 0,
-        _ => true,
-    };
 }
