@@ -26,6 +26,8 @@ public static class ConfigSchema
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             RespectNullableAnnotations = true,
+            // Numbers are numbers in the schema (the Web default would also accept numeric strings).
+            NumberHandling = JsonNumberHandling.Strict,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         options.MakeReadOnly(populateMissingResolver: true);
@@ -46,13 +48,14 @@ public static class ConfigSchema
 
     private static JsonNode Transform(JsonSchemaExporterContext context, JsonNode schema)
     {
-        if (schema is not JsonObject obj)
-        {
-            return schema;
-        }
         var description = context.PropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(DescriptionAttribute), false)
             .OfType<DescriptionAttribute>().FirstOrDefault()?.Description
             ?? (context.PropertyInfo is null ? context.TypeInfo.Type.GetCustomAttribute<DescriptionAttribute>()?.Description : null);
+        if (schema is not JsonObject obj)
+        {
+            // "any JSON value" is exported as `true`; keep the description for the designer.
+            return description is null ? schema : new JsonObject { ["description"] = description };
+        }
         if (description is not null)
         {
             obj.Insert(0, "description", description);
@@ -80,7 +83,7 @@ public static class ConfigSchema
         return type switch
         {
             JsonValue v when v.TryGetValue<string>(out var t) => t is "integer" or "number" or "boolean" or "array" or "object",
-            JsonArray a => !a.Any(t => t?.GetValue<string>() == "string"),
+            JsonArray a => a.Any(t => t?.GetValue<string>() is "integer" or "number" or "boolean" or "array" or "object"),
             _ => false,
         };
     }
