@@ -96,15 +96,17 @@ public sealed class ExecutionApiTests(WorkflowApiFactory factory)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("completed", done.Str("status"));
         Assert.Equal("open", done["result"]!.GetValue<string>());
-        Assert.Equal(1, Node(done, "first")["runs"]!.GetValue<int>());
-        Assert.Equal(2, Node(done, "gate")["runs"]!.GetValue<int>());
+        Assert.Equal(1, NodeOf(done, "first")["runs"]!.GetValue<int>());
+        Assert.Equal(2, NodeOf(done, "gate")["runs"]!.GetValue<int>());
     }
 
     [Fact]
     public async Task Retry_CompletedExecution_Returns409()
     {
         var workflow = await _client.CreateWorkflowAsync(TestWorkflows.Simple());
-        var (_, done) = await _client.SendJsonAsync(HttpMethod.Post, $"/api/workflows/{workflow.Str("id")}/executions?wait=true", new JsonObject());
+        var (_, done) = await _client.SendJsonAsync(HttpMethod.Post, $"/api/workflows/{workflow.Str("id")}/executions?wait=true",
+            new JsonObject { ["input"] = new JsonObject { ["n"] = 1 } });
+        Assert.Equal("completed", done.Str("status"));
 
         var (response, body) = await _client.SendJsonAsync(HttpMethod.Post, $"/api/executions/{done.Str("id")}/retry");
 
@@ -164,7 +166,7 @@ public sealed class ExecutionApiTests(WorkflowApiFactory factory)
         Assert.Empty(failedOnly!["items"]!.AsArray());
     }
 
-    private static JsonObject Node(JsonNode execution, string id) =>
+    private static JsonObject NodeOf(JsonNode execution, string id) =>
         execution["nodes"]!.AsArray().Single(n => n.Str("nodeId") == id)!.AsObject();
 
     private async Task<JsonNode> PollAsync(string executionId, Func<JsonNode, bool> done)

@@ -58,7 +58,7 @@ public sealed class OpsApiTests(WorkflowApiFactory factory)
     public async Task Nodes_MatchSnapshot()
     {
         var (_, body) = await _client.SendJsonAsync(HttpMethod.Get, "/api/nodes");
-        var actual = body!.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+        var actual = body!.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         var path = Path.Combine(AppContext.BaseDirectory, "snapshots", "nodes.json");
         if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1")
         {

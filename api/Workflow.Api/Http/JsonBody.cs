@@ -43,7 +43,7 @@ public static class JsonBody
             var node = JsonNode.Parse(buffer.WrittenSpan, documentOptions: new JsonDocumentOptions { MaxDepth = limits.MaxInputDepth });
             return (node, null);
         }
-        catch (JsonException ex) when (ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase))
+        catch (JsonException ex) when (ex.Message.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase))
         {
             return (null, new ValidationError("too_deep", $"The body nests deeper than {limits.MaxInputDepth} levels."));
         }
