@@ -1,0 +1,144 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Workflow.Core.Execution;
+using Workflow.Core.Expressions;
+using Workflow.Core.Graph;
+using Workflow.Core.Nodes;
+using Workflow.Nodes;
+
+namespace Workflow.Core.Tests.Execution;
+
+public sealed class ExecutionDriverTests
+{
+    private static readonly NodeRegistry Registry = new(NodeCatalog.BuiltIn().Append(new SlowNode()).Append(new KeyRecorderNode()));
+
+    [Fact]
+    public async Task Run_NodeTimeout_FailsNodeWithTimeoutCode()
+    {
+        var document = Document(settings: new WorkflowSettings(),
+            Node("slow", "test_slow", new JsonObject { ["ms"] = 30_000, ["timeoutSeconds"] = 1 }));
+
+        var (state, _) = await RunAsync(document);
+
+        Assert.Equal(ExecutionStatus.Failed, state.Status);
+        Assert.Equal("timeout", state.Error?.Code);
+        Assert.Equal(NodeStatus.Failed, state.Node("slow").Status);
+    }
+
+    [Fact]
+    public async Task Run_WorkflowTimeout_FailsExecutionAndCancelsRunningNode()
+    {
+        var document = Document(settings: new WorkflowSettings { TimeoutSeconds = 1 },
+            Node("slow", "test_slow", new JsonObject { ["ms"] = 30_000 }));
+
+        var (state, _) = await RunAsync(document);
+
+        Assert.Equal(ExecutionStatus.Failed, state.Status);
+        Assert.Equal("timeout", state.Error?.Code);
+        Assert.Equal(NodeStatus.Cancelled, state.Node("slow").Status);
+    }
+
+    [Fact]
+    public async Task Run_EveryNode_IsCheckpointedCompletedBeforeItsSuccessorStarts()
+    {
+        var document = Document(new WorkflowSettings(),
+            Node("a", "set", new JsonObject { ["values"] = new JsonObject { ["x"] = 1 } }),
+            Node("b", "set", new JsonObject { ["values"] = new JsonObject { ["y"] = 2 } }),
+            Node("c", "set", new JsonObject { ["values"] = new JsonObject { ["z"] = 3 } }));
+        var host = new OrderingHost();
+
+        await RunAsync(document, host);
+
+        foreach (var (node, predecessor) in new[] { ("a", "start"), ("b", "a"), ("c", "b") })
+        {
+            var started = host.Log.IndexOf($"started {node}");
+            var checkpoint = host.Log.FindLastIndex(started, entry => entry.StartsWith("checkpoint", StringComparison.Ordinal));
+            Assert.True(checkpoint >= 0, $"no checkpoint before {node} started: {string.Join(" | ", host.Log)}");
+            Assert.Contains($"{predecessor}=completed", host.Log[checkpoint], StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Restart_NodeInFlightAtCrash_RerunsWithSameIdempotencyKey()
+    {
+        var tag = Guid.NewGuid().ToString("N");
+        var document = Document(new WorkflowSettings(), Node("call", "test_keys", new JsonObject { ["tag"] = tag }));
+        var services = new ExecutionServices(Registry, FixtureRunner.Evaluator, TimeProvider.System);
+        var graph = new WorkflowGraph(document.Definition);
+        var crashed = new ExecutionState();
+        var first = new ExecutionDriver(document, graph, crashed, services, new MemoryHost());
+        first.Start("exec-9", "start", null);
+        first.Planner.Complete(crashed, "start", NodeResult.Completed(null), DateTimeOffset.UtcNow);
+        first.Planner.MarkRunning(crashed, "call", DateTimeOffset.UtcNow); // the process dies here
+        var checkpoint = JsonSerializer.Deserialize<ExecutionState>(JsonSerializer.Serialize(crashed, MemoryHost.Json), MemoryHost.Json)!;
+
+        var resumed = new ExecutionDriver(document, graph, checkpoint, services, new MemoryHost());
+        var outcome = await resumed.RunAsync(CancellationToken.None);
+
+        Assert.Equal(ExecutionStatus.Completed, outcome.Status);
+        Assert.Equal(["exec-9:call:1"], KeyRecorderNode.Keys[tag]);
+        Assert.Equal(1, checkpoint.Node("call").Attempts);
+    }
+
+    [Fact]
+    public async Task Cancel_WhileNodeRuns_CancelsExecutionAndNode()
+    {
+        var document = Document(new WorkflowSettings(), Node("slow", "test_slow", new JsonObject { ["ms"] = 30_000 }));
+        var services = new ExecutionServices(Registry, FixtureRunner.Evaluator, TimeProvider.System);
+        var driver = new ExecutionDriver(document, new WorkflowGraph(document.Definition), new ExecutionState(), services, new MemoryHost());
+        driver.Start("exec-1", "start", null);
+
+        var run = driver.RunAsync(CancellationToken.None);
+        await Task.Delay(200);
+        driver.RequestCancel();
+        var outcome = await run.WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(ExecutionStatus.Cancelled, outcome.Status);
+        Assert.Equal(NodeStatus.Cancelled, driver.State.Node("slow").Status);
+    }
+
+    private static async Task<(ExecutionState State, IExecutionHost Host)> RunAsync(WorkflowDocument document, IExecutionHost? host = null)
+    {
+        host ??= new MemoryHost();
+        var services = new ExecutionServices(Registry, FixtureRunner.Evaluator, TimeProvider.System);
+        var driver = new ExecutionDriver(document, new WorkflowGraph(document.Definition), new ExecutionState(), services, host);
+        driver.Start("exec-1", "start", null);
+        var outcome = await driver.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.True(outcome.Status.IsTerminal());
+        return (driver.State, host);
+    }
+
+    /// <summary>trigger → nodes in a chain.</summary>
+    private static WorkflowDocument Document(WorkflowSettings settings, params NodeDefinition[] chain)
+    {
+        var nodes = new List<NodeDefinition> { new() { Id = "start", Type = "trigger", Config = new JsonObject { ["kind"] = "manual" } } };
+        nodes.AddRange(chain);
+        var edges = nodes.Zip(nodes.Skip(1), (a, b) => new EdgeDefinition { Id = $"{a.Id}-{b.Id}", Source = a.Id, Target = b.Id }).ToArray();
+        return new WorkflowDocument { Name = "t", Definition = new WorkflowDefinition { Nodes = nodes, Edges = edges }, Settings = settings };
+    }
+
+    private static NodeDefinition Node(string id, string type, JsonObject config) => new() { Id = id, Type = type, Config = config };
+
+    /// <summary>Logs checkpoints (with node statuses) and node starts in one sequence.</summary>
+    private sealed class OrderingHost : IExecutionHost
+    {
+        public List<string> Log { get; } = [];
+
+        public Task CheckpointAsync(ExecutionState state, CancellationToken cancellationToken)
+        {
+            lock (Log)
+            {
+                Log.Add("checkpoint " + string.Join(",", state.Nodes.Select(kv => $"{kv.Key}={kv.Value.Status.ToString().ToLowerInvariant()}")));
+            }
+            return Task.CompletedTask;
+        }
+
+        public void OnNodeEvent(NodeEvent nodeEvent)
+        {
+            lock (Log)
+            {
+                Log.Add($"{nodeEvent.Kind} {nodeEvent.NodeId}");
+            }
+        }
+    }
+}
