@@ -210,6 +210,11 @@ public sealed class ExecutionDriver
             return; // cancelled while in flight (merge "first", execution cancel): the late result is ignored
         }
         var duration = (long)(now - flight.StartedAt).TotalMilliseconds;
+        if (result.Outcome != NodeOutcome.Failed && OutputSize.Exceeds(result.Output, _services.MaxOutputBytes))
+        {
+            result = NodeResult.Failed("output_too_large",
+                $"Node '{nodeId}' produced more than {_services.MaxOutputBytes:N0} bytes of output; reduce it (e.g. filter or aggregate first).");
+        }
         switch (result.Outcome)
         {
             case NodeOutcome.Completed:

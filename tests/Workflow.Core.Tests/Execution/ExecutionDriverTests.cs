@@ -81,6 +81,24 @@ public sealed class ExecutionDriverTests
     }
 
     [Fact]
+    public async Task Run_OutputOverCap_FailsNodeWithOutputTooLarge()
+    {
+        var document = Document(new WorkflowSettings(),
+            Node("big", "transform", new JsonObject { ["code"] = "return Array.from({length: 500}, (_, i) => i);" }),
+            Node("after", "set", new JsonObject { ["values"] = new JsonObject { ["x"] = 1 } }));
+        var services = new ExecutionServices(Registry, FixtureRunner.Evaluator, TimeProvider.System) { MaxOutputBytes = 1000 };
+        var driver = new ExecutionDriver(document, new WorkflowGraph(document.Definition), new ExecutionState(), services, new MemoryHost());
+        driver.Start("exec-1", "start", null);
+
+        var outcome = await driver.RunAsync(CancellationToken.None);
+
+        Assert.Equal(ExecutionStatus.Failed, outcome.Status);
+        Assert.Equal("output_too_large", driver.State.Error?.Code);
+        Assert.Null(driver.State.Node("big").Output);
+        Assert.Equal(0, driver.State.Node("after").Runs);
+    }
+
+    [Fact]
     public async Task Cancel_WhileNodeRuns_CancelsExecutionAndNode()
     {
         var document = Document(new WorkflowSettings(), Node("slow", "test_slow", new JsonObject { ["ms"] = 30_000 }));
