@@ -118,22 +118,34 @@ public sealed class JintExpressionEvaluatorResultTests : IDisposable
     }
 
     [Fact]
-    public void Evaluate_ThrownError_ThrowsExpressionErrorWithJsMessage()
+    public void Evaluate_ThrownError_ThrowsExpressionErrorWithTheErrorsMessage()
     {
         var error = Assert.Throws<ExpressionException>(() =>
             _evaluator.Evaluate("(() => { throw new TypeError('bad input'); })()", ExpressionScope.Empty));
 
         Assert.Equal("expression_error", error.Code);
-        Assert.Equal("TypeError: bad input", error.Message);
+        Assert.Equal("bad input", error.Message);
     }
 
     [Fact]
-    public void Evaluate_PropertyOfNull_ThrowsExpressionErrorNamingTypeError()
+    public void Evaluate_PropertyOfNull_ThrowsExpressionErrorWithTheTypeErrorMessage()
     {
         var error = Assert.Throws<ExpressionException>(() => _evaluator.Evaluate("null.x", ExpressionScope.Empty));
 
         Assert.Equal("expression_error", error.Code);
-        Assert.StartsWith("TypeError:", error.Message);
+        Assert.Equal("Cannot read properties of null (reading 'x')", error.Message);
+    }
+
+    [Theory]
+    [InlineData("(() => { throw 'plain string'; })()", "plain string")]
+    [InlineData("(() => { throw new Error(); })()", "Error")]
+    [InlineData("(() => { throw { message: 'from object' }; })()", "from object")]
+    public void Evaluate_ThrownNonStandardValue_UsesItsMessageOrText(string expression, string expected)
+    {
+        var error = Assert.Throws<ExpressionException>(() => _evaluator.Evaluate(expression, ExpressionScope.Empty));
+
+        Assert.Equal("expression_error", error.Code);
+        Assert.Equal(expected, error.Message);
     }
 
     [Fact]

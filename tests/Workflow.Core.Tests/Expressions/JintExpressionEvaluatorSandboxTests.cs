@@ -50,7 +50,7 @@ public sealed class JintExpressionEvaluatorSandboxTests : IDisposable
         var error = Assert.Throws<ExpressionException>(() => _evaluator.Evaluate(expression, ExpressionScope.Empty));
 
         Assert.Equal("expression_error", error.Code);
-        Assert.StartsWith("ReferenceError", error.Message);
+        Assert.EndsWith("is not defined", error.Message);
     }
 
     [Theory]
@@ -205,6 +205,18 @@ public sealed class JintExpressionEvaluatorSandboxTests : IDisposable
 
         Assert.Equal("expression_recursion_limit", error.Code);
         Assert.Equal(2, evaluator.Evaluate("1 + 1", ExpressionScope.Empty)!.GetValue<int>());
+    }
+
+    [Theory]
+    [InlineData("[", "]")]
+    [InlineData("(", ")")]
+    [InlineData("-", "")]
+    [InlineData("a => ", "")]
+    public void Evaluate_AbsurdlyNestedCode_ThrowsSyntaxErrorInsteadOfCrashingTheHost(string open, string close)
+    {
+        var code = string.Concat(Enumerable.Repeat(open, 20_000)) + "1" + string.Concat(Enumerable.Repeat(close, 20_000));
+
+        AssertFailsWith("expression_syntax", code);
     }
 
     [Fact]

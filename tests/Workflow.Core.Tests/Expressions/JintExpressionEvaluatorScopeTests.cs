@@ -141,7 +141,7 @@ public sealed class JintExpressionEvaluatorScopeTests : IDisposable
         var error = Assert.Throws<ExpressionException>(() => _evaluator.Evaluate("notInScope + 1", FullScope()));
 
         Assert.Equal("expression_error", error.Code);
-        Assert.StartsWith("ReferenceError", error.Message);
+        Assert.Equal("notInScope is not defined", error.Message);
     }
 
     [Fact]

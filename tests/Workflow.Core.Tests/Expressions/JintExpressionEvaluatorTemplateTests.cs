@@ -124,6 +124,16 @@ public sealed class JintExpressionEvaluatorTemplateTests : IDisposable
     }
 
     [Fact]
+    public void Resolve_JsonValueWrappingAClrObject_ResolvesTheStringsInside()
+    {
+        var wrapped = JsonValue.Create(new Dictionary<string, string> { ["a"] = "{{ trigger.name }}" });
+
+        var result = _evaluator.Resolve(wrapped, Scope);
+
+        Assert.Equal("""{"a":"Ada"}""", result!.ToJsonString());
+    }
+
+    [Fact]
     public void Resolve_Null_ReturnsNull()
     {
         Assert.Null(_evaluator.Resolve(null, Scope));
