@@ -147,6 +147,7 @@ public sealed partial class ExecutionGrain(
     {
         if (!state.State.NeedsRecovery)
         {
+            state.State.HasWakeReminder = true; // it fired, so it exists whatever the flag says
             await UnregisterWakeReminderAsync();
             return;
         }
@@ -208,6 +209,8 @@ public sealed partial class ExecutionGrain(
         if (outcome.Status.IsTerminal())
         {
             await UnregisterWakeReminderAsync();
+            // A finished execution is read rarely; free its memory (a later read reactivates it from storage).
+            DeactivateOnIdle();
         }
         else if (outcome.NextWakeAt is { } wake)
         {
@@ -229,16 +232,27 @@ public sealed partial class ExecutionGrain(
         {
             // Long waits survive deactivation and restarts through a reminder; short ones through the recovery task.
             await this.RegisterOrUpdateReminder(WakeReminder, due, ReminderThreshold);
+            if (!state.State.HasWakeReminder)
+            {
+                state.State.HasWakeReminder = true;
+                await state.WriteStateAsync();
+            }
         }
     }
 
     private async Task UnregisterWakeReminderAsync()
     {
+        if (!state.State.HasWakeReminder)
+        {
+            return;
+        }
         var reminder = await this.GetReminder(WakeReminder);
         if (reminder is not null)
         {
             await this.UnregisterReminder(reminder);
         }
+        state.State.HasWakeReminder = false;
+        await state.WriteStateAsync();
     }
 
     private bool IsSettled() =>

@@ -13,6 +13,9 @@ public sealed class ExecutionGrainState : IRecoverableState
     public string TriggeredBy { get; set; } = "manual";
     public ExecutionState Execution { get; set; } = new();
 
+    /// <summary>True while a wake-up reminder is registered (so finishing needs no reminder lookup otherwise).</summary>
+    public bool HasWakeReminder { get; set; }
+
     /// <summary>Non-terminal executions are resumed after a restart.</summary>
     public bool NeedsRecovery => WorkflowJson.Length > 0 && !Execution.Status.IsTerminal();
 }
