@@ -98,7 +98,7 @@ public sealed class ExecutionDriver
             {
                 CancelInFlight(id);
             }
-            if (State.Status.IsTerminal() || State.Status == ExecutionStatus.Paused)
+            if (State.Status.IsTerminal() || (State.Status == ExecutionStatus.Paused && _inFlight.Count == 0))
             {
                 foreach (var id in _inFlight.Keys.ToArray())
                 {

@@ -11,6 +11,9 @@ namespace Workflow.Core.Execution;
 /// </summary>
 public sealed class ExecutionPlanner(WorkflowGraph graph)
 {
+    /// <summary>The handle a <c>wait</c> node follows when its timeout passes without a signal.</summary>
+    public const string WaitTimeoutHandle = "timeout";
+
     public WorkflowGraph Graph { get; } = graph;
 
     /// <summary>Initialises a fresh state: every node pending, the firing trigger ready, other triggers skipped.</summary>
@@ -103,6 +106,44 @@ public sealed class ExecutionPlanner(WorkflowGraph graph)
         node.ResumeAt = result.ResumeAt;
         node.AwaitingSignal = result.AwaitSignal;
         node.Output = result.Output;
+    }
+
+    /// <summary>Pauses a running or waiting execution: nodes in flight finish, nothing new starts. False when not possible.</summary>
+    public bool Pause(ExecutionState state)
+    {
+        if (state.Status is not (ExecutionStatus.Running or ExecutionStatus.Waiting))
+        {
+            return false;
+        }
+        state.Status = ExecutionStatus.Paused;
+        return true;
+    }
+
+    /// <summary>Resumes a paused execution (due delays and timeouts that passed meanwhile fire at once).</summary>
+    public bool Resume(ExecutionState state)
+    {
+        if (state.Status != ExecutionStatus.Paused)
+        {
+            return false;
+        }
+        state.Status = ExecutionStatus.Running;
+        return true;
+    }
+
+    /// <summary>Delivers an external signal to a waiting node: it completes with the payload on its <c>out</c> handle.</summary>
+    public SignalOutcome Signal(ExecutionState state, string nodeId, JsonNode? payload, DateTimeOffset now)
+    {
+        if (!Graph.Nodes.ContainsKey(nodeId))
+        {
+            return SignalOutcome.UnknownNode;
+        }
+        var node = state.Node(nodeId);
+        if (state.Status.IsTerminal() || node.Status != NodeStatus.Waiting || !node.AwaitingSignal)
+        {
+            return SignalOutcome.NotWaiting;
+        }
+        Complete(state, nodeId, NodeResult.Completed(payload), now);
+        return SignalOutcome.Delivered;
     }
 
     /// <summary>
@@ -250,6 +291,9 @@ public sealed class ExecutionPlanner(WorkflowGraph graph)
         {
             case NodeStatus.Waiting when !node.AwaitingSignal && node.ResumeAt is { } at && at <= now:
                 Complete(state, definition.Id, NodeResult.Completed(node.Output), now);
+                return true;
+            case NodeStatus.Waiting when node.AwaitingSignal && node.ResumeAt is { } timeoutAt && timeoutAt <= now:
+                Complete(state, definition.Id, NodeResult.Completed(new JsonObject { ["timedOut"] = true }, WaitTimeoutHandle), now);
                 return true;
             case NodeStatus.Running when definition.Type == NodeTypes.Loop && state.Loops.ContainsKey(definition.Id):
                 if (!BodySettled(state, definition.Id))

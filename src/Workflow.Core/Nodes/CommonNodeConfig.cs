@@ -45,7 +45,7 @@ public sealed record CommonNodeConfig
     {
         var properties = schema["properties"] as JsonObject ?? [];
         schema["properties"] = properties;
-        properties["retryPolicy"] = new JsonObject
+        properties["retryPolicy"] ??= new JsonObject
         {
             ["description"] = "Retry this node on failure with exponential backoff.",
             ["type"] = "object",
@@ -58,12 +58,12 @@ public sealed record CommonNodeConfig
                 ["maxIntervalMs"] = new JsonObject { ["type"] = "integer", ["minimum"] = 0 },
             },
         };
-        properties["timeoutSeconds"] = new JsonObject
+        properties["timeoutSeconds"] ??= new JsonObject
         {
             ["description"] = "Fail the node with code 'timeout' after this many seconds.",
             ["type"] = "integer", ["minimum"] = 1,
         };
-        properties["onError"] = new JsonObject
+        properties["onError"] ??= new JsonObject
         {
             ["description"] = "stop: fail the execution; continue: carry on with the error as output; route: follow the 'error' handle.",
             ["enum"] = new JsonArray("stop", "continue", "route"),

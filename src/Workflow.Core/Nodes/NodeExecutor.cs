@@ -35,6 +35,11 @@ public abstract class NodeExecutor<TConfig> : INodeExecutor where TConfig : clas
 
     private readonly HashSet<string> _rawProperties;
 
+    /// <summary>Common keys the engine reads itself, unless the config record declares the same name (wait.timeoutSeconds).</summary>
+    private static readonly string[] EngineKeys = CommonNodeConfig.Keys
+        .Where(key => !typeof(TConfig).GetProperties().Any(p => string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase)))
+        .ToArray();
+
     private static System.Text.Json.Nodes.JsonObject BuildSchema()
     {
         var schema = ConfigSchema.For(typeof(TConfig));
@@ -71,7 +76,7 @@ public abstract class NodeExecutor<TConfig> : INodeExecutor where TConfig : clas
         var resolved = new JsonObject();
         foreach (var (key, value) in context.Config)
         {
-            if (Array.IndexOf(CommonNodeConfig.Keys, key) >= 0)
+            if (Array.IndexOf(EngineKeys, key) >= 0)
             {
                 continue;
             }
@@ -87,9 +92,9 @@ public abstract class NodeExecutor<TConfig> : INodeExecutor where TConfig : clas
         {
             return new TConfig();
         }
-        if (CommonNodeConfig.Keys.Any(config.ContainsKey))
+        if (EngineKeys.Any(config.ContainsKey))
         {
-            config = new JsonObject(config.Where(kv => Array.IndexOf(CommonNodeConfig.Keys, kv.Key) < 0)
+            config = new JsonObject(config.Where(kv => Array.IndexOf(EngineKeys, kv.Key) < 0)
                 .Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.DeepClone())));
         }
         return config.Deserialize<TConfig>(ConfigSchema.JsonOptions) ?? new TConfig();
