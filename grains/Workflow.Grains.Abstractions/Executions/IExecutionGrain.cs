@@ -25,7 +25,19 @@ public interface IExecutionGrain : IGrainWithStringKey
     [Alias("Retry")]
     Task<ControlResult> RetryAsync();
 
-    /// <summary>Makes sure a non-terminal execution is being driven (used after a restart).</summary>
+    /// <summary>Delivers a signal (e.g. an approval) to a waiting <c>wait</c> node: <c>unknown_node</c>, <c>not_waiting</c>.</summary>
+    [Alias("Signal")]
+    Task<ControlResult> SignalAsync(string nodeId, string? payloadJson);
+
+    /// <summary>Pauses: nodes in flight finish, nothing new starts, due delays wait for resume.</summary>
+    [Alias("Pause")]
+    Task<ControlResult> PauseAsync();
+
+    /// <summary>Resumes a paused execution.</summary>
     [Alias("Resume")]
-    Task ResumeAsync();
+    Task<ControlResult> ResumeAsync();
+
+    /// <summary>Makes sure a non-terminal execution is being driven (used after a restart).</summary>
+    [Alias("Recover")]
+    Task RecoverAsync();
 }

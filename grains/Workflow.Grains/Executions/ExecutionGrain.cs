@@ -93,7 +93,7 @@ public sealed partial class ExecutionGrain(
     {
         if (state.State.WorkflowJson.Length == 0)
         {
-            return new ControlResult { ErrorCode = "not_found", ErrorMessage = "Execution not found." };
+            return NotFound();
         }
         if (state.State.Execution.Status.IsTerminal())
         {
@@ -119,11 +119,11 @@ public sealed partial class ExecutionGrain(
     {
         if (state.State.WorkflowJson.Length == 0)
         {
-            return new ControlResult { ErrorCode = "not_found", ErrorMessage = "Execution not found." };
+            return NotFound();
         }
         if (state.State.Execution.Status != ExecutionStatus.Failed)
         {
-            return new ControlResult { ErrorCode = "invalid_state", ErrorMessage = "Only a failed execution can be retried." };
+            return InvalidState("Only a failed execution can be retried.");
         }
         Load();
         _driver!.Planner.PrepareRetry(state.State.Execution);
@@ -133,7 +133,7 @@ public sealed partial class ExecutionGrain(
         return new ControlResult { View = View() };
     }
 
-    public Task ResumeAsync()
+    public Task RecoverAsync()
     {
         if (state.State.NeedsRecovery && _running is null or { IsCompleted: true })
         {
@@ -141,6 +141,58 @@ public sealed partial class ExecutionGrain(
             Drive();
         }
         return Task.CompletedTask;
+    }
+
+    public async Task<ControlResult> SignalAsync(string nodeId, string? payloadJson)
+    {
+        if (state.State.WorkflowJson.Length == 0)
+        {
+            return NotFound();
+        }
+        Load();
+        var payload = payloadJson is null ? null : JsonNode.Parse(payloadJson);
+        var outcome = _driver!.Planner.Signal(state.State.Execution, nodeId, payload, services.Time.GetUtcNow());
+        if (outcome != SignalOutcome.Delivered)
+        {
+            return outcome == SignalOutcome.UnknownNode
+                ? new ControlResult { ErrorCode = "unknown_node", ErrorMessage = $"The workflow has no node '{nodeId}'." }
+                : new ControlResult { ErrorCode = "not_waiting", ErrorMessage = $"Node '{nodeId}' is not waiting for a signal." };
+        }
+        await CheckpointAsync(state.State.Execution, CancellationToken.None);
+        Drive();
+        return new ControlResult { View = View() };
+    }
+
+    public async Task<ControlResult> PauseAsync()
+    {
+        if (state.State.WorkflowJson.Length == 0)
+        {
+            return NotFound();
+        }
+        Load();
+        if (!_driver!.Planner.Pause(state.State.Execution))
+        {
+            return InvalidState("Only a running or waiting execution can be paused.");
+        }
+        await CheckpointAsync(state.State.Execution, CancellationToken.None);
+        _driver.Poke();
+        return new ControlResult { View = View() };
+    }
+
+    public async Task<ControlResult> ResumeAsync()
+    {
+        if (state.State.WorkflowJson.Length == 0)
+        {
+            return NotFound();
+        }
+        Load();
+        if (!_driver!.Planner.Resume(state.State.Execution))
+        {
+            return InvalidState("Only a paused execution can be resumed.");
+        }
+        await CheckpointAsync(state.State.Execution, CancellationToken.None);
+        Drive();
+        return new ControlResult { View = View() };
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -274,6 +326,10 @@ public sealed partial class ExecutionGrain(
         Load();
         return ExecutionViews.ToView(state.State, _workflow!.Document.Definition);
     }
+
+    private static ControlResult NotFound() => new() { ErrorCode = "not_found", ErrorMessage = "Execution not found." };
+
+    private static ControlResult InvalidState(string message) => new() { ErrorCode = "invalid_state", ErrorMessage = message };
 
     private static string FirstTrigger(WorkflowDefinition definition) =>
         definition.Nodes.FirstOrDefault(n => n.Type == NodeTypes.Trigger && n.Config?["kind"]?.GetValue<string>() is null or "manual")?.Id

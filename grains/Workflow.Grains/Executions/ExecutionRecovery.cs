@@ -18,7 +18,7 @@ public sealed partial class ExecutionRecovery(SqliteGrainStorage storage, IGrain
         LogRecovering(logger, keys.Count);
         foreach (var batch in keys.Chunk(256))
         {
-            await Task.WhenAll(batch.Select(key => grains.GetGrain<IExecutionGrain>(key).ResumeAsync()));
+            await Task.WhenAll(batch.Select(key => grains.GetGrain<IExecutionGrain>(key).RecoverAsync()));
         }
     }
 
