@@ -10,7 +10,7 @@ dotnet build Workflow.sln -c Release -warnaserror -nologo -v q
 
 log=$(mktemp)
 status=0
-dotnet test Workflow.sln -c Release --no-build --nologo -v q 2>&1 | tee "$log" || status=$?
+dotnet test Workflow.sln -c Release --no-build --nologo 2>&1 | tee "$log" || status=$?
 
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')

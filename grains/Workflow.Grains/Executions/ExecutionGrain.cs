@@ -100,17 +100,16 @@ public sealed partial class ExecutionGrain(
             return new ControlResult { ErrorCode = "invalid_state", ErrorMessage = $"Execution is already {state.State.Execution.Status.ToWire()}." };
         }
         Load();
+        // The driver handles the request on its next turn; if it is between runs (waiting), start one.
+        _driver!.RequestCancel();
         if (_running is { IsCompleted: false })
         {
-            _driver!.RequestCancel();
             await _running;
         }
-        else
+        if (!state.State.Execution.Status.IsTerminal())
         {
-            _driver!.Planner.CancelExecution(state.State.Execution, services.Time.GetUtcNow());
-            await CheckpointAsync(state.State.Execution, CancellationToken.None);
-            await UnregisterWakeReminderAsync();
-            ReleaseWaiters();
+            Drive();
+            await _running!;
         }
         return new ControlResult { View = View() };
     }
