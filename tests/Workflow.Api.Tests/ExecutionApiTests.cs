@@ -7,7 +7,7 @@ namespace Workflow.Api.Tests;
 [Collection(ApiCollection.Name)]
 public sealed class ExecutionApiTests(WorkflowApiFactory factory)
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = factory.CreateAdminClient();
 
     [Fact]
     public async Task Start_Returns202WithExecutionId_AndExecutionCompletes()

@@ -6,7 +6,7 @@ namespace Workflow.Api.Tests;
 [Collection(ApiCollection.Name)]
 public sealed class OpsApiTests(WorkflowApiFactory factory)
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = factory.CreateAdminClient();
 
     [Fact]
     public async Task Health_Returns200()

@@ -8,7 +8,7 @@ namespace Workflow.Api.Tests;
 [Collection(ApiCollection.Name)]
 public sealed class ValidationApiTests(WorkflowApiFactory factory)
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = factory.CreateAdminClient();
 
     [Fact]
     public async Task Validate_DanglingEdgeAndUnknownType_ListsEachErrorWithCodeAndIds()

@@ -6,7 +6,7 @@ namespace Workflow.Api.Tests;
 [Collection(ApiCollection.Name)]
 public sealed class WorkflowCrudTests(WorkflowApiFactory factory)
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = factory.CreateAdminClient();
 
     [Fact]
     public async Task Create_ValidDocument_Returns201WithIdVersionAndDraftStatus()

@@ -19,9 +19,11 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
     public async Task KillDuringDelay_Restart_ExecutionCompletesWithEachNodeRunOnce()
     {
         string executionId;
+        string token;
         await using (var silo = new SiloProcess(_data))
         {
             await silo.StartAsync();
+            token = await silo.SignInAsync();
             var workflow = await Api.CreateWorkflowAsync(silo.Client, Workflows.CrashTest());
             executionId = await Api.StartAsync(silo.Client, workflow["id"]!.GetValue<string>(),
                 new JsonObject { ["items"] = new JsonArray(1, 2, 3), ["factor"] = 10 });
@@ -34,6 +36,8 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         await using (var silo = new SiloProcess(_data))
         {
             await silo.StartAsync();
+            // The signing key lives in the data directory, so the token from before the crash still works.
+            silo.UseToken(token);
             var done = await Api.PollAsync(silo.Client, executionId, e => Api.Status(e) is "completed" or "failed", TimeSpan.FromSeconds(30));
 
             Assert.Equal("completed", Api.Status(done));

@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.Json.Nodes;
 
 namespace Workflow.EndToEnd.Tests;
 
@@ -11,6 +14,9 @@ namespace Workflow.EndToEnd.Tests;
 /// </summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
+    /// <summary>The bootstrap admin's password (<c>WORKFLOW_ADMIN_PASSWORD</c>) unless the environment given says otherwise.</summary>
+    public const string DefaultAdminPassword = "e2e-admin-password";
+
     private readonly StringBuilder _log = new();
     private readonly Dictionary<string, string> _environment;
     private Process? _process;
@@ -60,9 +66,18 @@ public sealed class SiloProcess : IAsyncDisposable
         {
             info.ArgumentList.Add(arg);
         }
+        info.Environment["WORKFLOW_ADMIN_PASSWORD"] = DefaultAdminPassword;
         foreach (var (key, value) in _environment)
         {
-            info.Environment[key] = value;
+            // An empty value removes the variable (e.g. to see the generated admin password).
+            if (value.Length == 0)
+            {
+                info.Environment.Remove(key);
+            }
+            else
+            {
+                info.Environment[key] = value;
+            }
         }
         _process = Process.Start(info) ?? throw new InvalidOperationException("The silo did not start.");
         _process.OutputDataReceived += (_, e) => Append(e.Data);
@@ -92,6 +107,24 @@ public sealed class SiloProcess : IAsyncDisposable
         }
         throw new TimeoutException($"The silo did not become healthy:\n{Log}");
     }
+
+    /// <summary>Signs in as <c>default/admin</c> and sends the token with every later request of <see cref="Client"/>.</summary>
+    public async Task<string> SignInAsync(string password = DefaultAdminPassword)
+    {
+        using var response = await Client.PostAsJsonAsync("/api/auth/token",
+            new JsonObject { ["tenant"] = "default", ["username"] = "admin", ["password"] = password });
+        var body = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"Sign-in answered {(int)response.StatusCode}: {body}");
+        }
+        var token = JsonNode.Parse(body)!["accessToken"]!.GetValue<string>();
+        UseToken(token);
+        return token;
+    }
+
+    /// <summary>Sends <paramref name="token"/> as the bearer token with every later request of <see cref="Client"/>.</summary>
+    public void UseToken(string token) => Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing — like a crash.</summary>
     public async Task KillAsync()

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Workflow.Api.Auth;
 using Workflow.Api.Http;
 using Workflow.Core.Graph;
 using Workflow.Grains.Abstractions;
@@ -16,12 +17,12 @@ public static class ExecutionEndpoints
 {
     public static IEndpointRouteBuilder MapExecutionEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/workflows/{id}/executions", StartAsync).WithTags("Executions");
+        app.MapPost("/api/workflows/{id}/executions", StartAsync).WithTags("Executions").RequireAuthorization(Policies.Operator);
         var group = app.MapGroup("/api/executions").WithTags("Executions");
-        group.MapGet("/", ListAsync);
-        group.MapGet("/{id}", GetAsync);
-        group.MapPost("/{id}/cancel", (HttpContext c, string id, IGrainFactory g) => ControlAsync(c, id, g, e => e.CancelAsync()));
-        group.MapPost("/{id}/retry", (HttpContext c, string id, IGrainFactory g) => ControlAsync(c, id, g, e => e.RetryAsync()));
+        group.MapGet("/", ListAsync).RequireAuthorization(Policies.Viewer);
+        group.MapGet("/{id}", GetAsync).RequireAuthorization(Policies.Viewer);
+        group.MapPost("/{id}/cancel", (HttpContext c, string id, IGrainFactory g) => ControlAsync(c, id, g, e => e.CancelAsync())).RequireAuthorization(Policies.Operator);
+        group.MapPost("/{id}/retry", (HttpContext c, string id, IGrainFactory g) => ControlAsync(c, id, g, e => e.RetryAsync())).RequireAuthorization(Policies.Operator);
         return app;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Workflow.Api.Auth;
 using Workflow.Core.Nodes;
 
 namespace Workflow.Api.Endpoints;
@@ -11,7 +12,7 @@ public static class NodeEndpoints
 {
     public static IEndpointRouteBuilder MapNodeEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/nodes", List).WithTags("Nodes");
+        app.MapGet("/api/nodes", List).WithTags("Nodes").RequireAuthorization(Policies.Viewer);
         return app;
     }
 

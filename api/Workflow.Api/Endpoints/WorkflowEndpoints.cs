@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Workflow.Api.Auth;
 using Workflow.Api.Http;
 using Workflow.Core.Graph;
 using Workflow.Core.Validation;
@@ -17,17 +18,17 @@ public static class WorkflowEndpoints
     public static RouteGroupBuilder MapWorkflowEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/workflows").WithTags("Workflows");
-        group.MapGet("/", ListAsync);
-        group.MapPost("/", CreateAsync);
-        group.MapPost("/validate", ValidateAsync);
-        group.MapGet("/{id}", GetAsync);
-        group.MapPut("/{id}", UpdateAsync);
-        group.MapDelete("/{id}", DeleteAsync);
-        group.MapPost("/{id}/activate", (HttpContext c, string id, IGrainFactory g, WorkflowValidator v) => SetStatusAsync(c, id, "active", g, v));
-        group.MapPost("/{id}/pause", (HttpContext c, string id, IGrainFactory g, WorkflowValidator v) => SetStatusAsync(c, id, "paused", g, v));
-        group.MapPost("/{id}/archive", (HttpContext c, string id, IGrainFactory g, WorkflowValidator v) => SetStatusAsync(c, id, "archived", g, v));
-        group.MapGet("/{id}/versions", VersionsAsync);
-        group.MapGet("/{id}/versions/{version:int}", VersionAsync);
+        group.MapGet("/", ListAsync).RequireAuthorization(Policies.Viewer);
+        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.Editor);
+        group.MapPost("/validate", ValidateAsync).RequireAuthorization(Policies.Editor);
+        group.MapGet("/{id}", GetAsync).RequireAuthorization(Policies.Viewer);
+        group.MapPut("/{id}", UpdateAsync).RequireAuthorization(Policies.Editor);
+        group.MapDelete("/{id}", DeleteAsync).RequireAuthorization(Policies.Editor);
+        group.MapPost("/{id}/activate", (HttpContext c, string id, IGrainFactory g, WorkflowValidator v) => SetStatusAsync(c, id, "active", g, v)).RequireAuthorization(Policies.Editor);
+        group.MapPost("/{id}/pause", (HttpContext c, string id, IGrainFactory g, WorkflowValidator v) => SetStatusAsync(c, id, "paused", g, v)).RequireAuthorization(Policies.Editor);
+        group.MapPost("/{id}/archive", (HttpContext c, string id, IGrainFactory g, WorkflowValidator v) => SetStatusAsync(c, id, "archived", g, v)).RequireAuthorization(Policies.Editor);
+        group.MapGet("/{id}/versions", VersionsAsync).RequireAuthorization(Policies.Viewer);
+        group.MapGet("/{id}/versions/{version:int}", VersionAsync).RequireAuthorization(Policies.Viewer);
         return group;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Workflow.Api.Auth;
 using Workflow.Api.Endpoints;
 using Workflow.Api.Http;
 
@@ -30,11 +31,15 @@ public static class WorkflowApiExtensions
     {
         app.UseExceptionHandler(handler => handler.Run(WriteUnhandledAsync));
         app.UseStatusCodePages();
+        app.UseWorkflowAuth();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthEndpoints();
         app.MapNodeEndpoints();
         app.MapWorkflowEndpoints();
         app.MapExecutionEndpoints();
+        app.MapCredentialEndpoints();
+        app.MapAuditEndpoints();
+        app.MapAuthEndpoints();
         return app;
     }
 

@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Providers;
 using Orleans.Runtime.Hosting;
+using Workflow.Grains.Abstractions.Audit;
 using Workflow.Grains.Abstractions.History;
+using Workflow.Grains.Audit;
 using Workflow.Grains.Storage;
 
 namespace Workflow.Grains.Hosting;
@@ -18,7 +20,9 @@ public static class SiloBuilderSqliteStorageExtensions
     /// <summary>
     /// Stores everything durable in <c>workflow.db</c> under <paramref name="dataDirectory"/>: SQLite grain storage
     /// as the default provider and as <c>workflow</c> and <c>PubSubStore</c>, the reminder service with a SQLite
-    /// reminder table, and <see cref="IExecutionHistoryStore"/>. Calling it again only applies the new directory.
+    /// reminder table, <see cref="IExecutionHistoryStore"/> and the <see cref="IAuditLog"/> (table <c>audit_log</c>), and
+    /// the credential keys (<see cref="SiloBuilderCredentialsExtensions.AddWorkflowCredentials(IServiceCollection)"/>,
+    /// kept under <c>keys/</c> of the same directory). Calling it again only applies the new directory.
     /// </summary>
     /// <param name="builder">The silo builder.</param>
     /// <param name="dataDirectory">The directory of the database file; created when missing.</param>
@@ -86,6 +90,10 @@ public static class SiloBuilderSqliteStorageExtensions
 
         services.AddSingleton<SqliteExecutionHistoryStore>();
         services.AddSingleton<IExecutionHistoryStore>(static provider => provider.GetRequiredService<SqliteExecutionHistoryStore>());
+
+        services.AddSingleton<SqliteAuditLog>();
+        services.AddSingleton<IAuditLog>(static provider => provider.GetRequiredService<SqliteAuditLog>());
+        services.AddWorkflowCredentials();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Orleans.Dashboard;
+using Workflow.Api.Auth;
 using Workflow.Core.Execution;
 using Workflow.Core.Expressions;
 using Workflow.Core.Nodes;
@@ -34,6 +35,7 @@ public static class SiloHostingExtensions
             sp.GetRequiredService<NodeRegistry>(), sp.GetRequiredService<IExpressionEvaluator>(), sp.GetRequiredService<TimeProvider>(), sp));
         builder.Services.AddSingleton<PinnedWorkflowCache>();
         builder.Services.AddSingleton<ExecutionRecovery>();
+        builder.Services.AddWorkflowAuth(configuration, dataDirectory);
 
         builder.UseOrleans(silo =>
         {
@@ -44,6 +46,7 @@ public static class SiloHostingExtensions
                 clusterId: configuration.GetValue("Orleans:ClusterId", "workflow")!);
             silo.AddWorkflowSqliteStorage(dataDirectory);
             silo.AddStartupTask((services, cancellationToken) => services.GetRequiredService<ExecutionRecovery>().RunAsync(cancellationToken));
+            silo.AddStartupTask((services, cancellationToken) => services.GetRequiredService<AdminBootstrap>().RunAsync(cancellationToken));
             silo.AddDashboard();
         });
         return builder;
