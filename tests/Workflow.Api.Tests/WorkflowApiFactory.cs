@@ -17,6 +17,9 @@ public sealed class WorkflowApiFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "wf-api-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>Extra configuration for a dedicated factory (set before the first client is created).</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Workflow:DataDirectory", DataDirectory);
@@ -26,6 +29,10 @@ public sealed class WorkflowApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("WORKFLOW_ADMIN_PASSWORD", AdminPassword);
         // The minimum the server accepts: keeps the many sign-ins of the tests fast.
         builder.UseSetting("Workflow:Auth:PasswordIterations", "100000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>A client without credentials (and without a cookie jar).</summary>

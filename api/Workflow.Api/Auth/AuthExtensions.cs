@@ -71,14 +71,6 @@ public static class AuthExtensions
         return services;
     }
 
-    /// <summary>Adds the authentication and authorization middleware; call after routing, before the endpoints run.</summary>
-    public static WebApplication UseWorkflowAuth(this WebApplication app)
-    {
-        app.UseAuthentication();
-        app.UseAuthorization();
-        return app;
-    }
-
     /// <summary>Maps <c>/api/auth</c>, <c>/api/users</c> (with API keys) and <c>/api/admin/tenants</c>.</summary>
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {

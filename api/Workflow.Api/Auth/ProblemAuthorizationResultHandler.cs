@@ -17,6 +17,12 @@ public sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddleware
         }
         if (authorizeResult.Forbidden)
         {
+            if (context.User.FindFirst(Http.TenantResolver.ClaimType) is not null)
+            {
+                Http.AuditTrail.Record(context, Grains.Abstractions.Audit.AuditActions.AuthDenied, "route",
+                    $"{context.Request.Method} {context.Request.Path}", Grains.Abstractions.Audit.AuditOutcomes.Denied,
+                    "needs " + string.Join(",", policy.Requirements.OfType<RoleRequirement>().Select(r => r.Name)));
+            }
             return AuthProblems.WriteForbiddenAsync(context, authorizeResult.AuthorizationFailure);
         }
         return _default.HandleAsync(next, context, policy, authorizeResult);

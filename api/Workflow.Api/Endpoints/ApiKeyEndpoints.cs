@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Workflow.Api.Auth;
 using Workflow.Api.Auth.Contracts;
 using Workflow.Api.Http;
+using Workflow.Grains.Abstractions.Audit;
 using Workflow.Grains.Abstractions;
 using Workflow.Grains.Abstractions.Identity;
 
@@ -59,6 +60,7 @@ public static class ApiKeyEndpoints
             switch (result.ErrorCode)
             {
                 case null:
+                    AuditTrail.Record(context, AuditActions.ApiKeyCreate, "apikey", id, detail: $"{target.Username}: {keyName}");
                     context.Response.Headers.CacheControl = "no-store";
                     return TypedResults.Created($"/api/users/{target.Username}/api-keys/{id}", new CreatedApiKey(id, keyName, key, createdAt));
                 case "too_many_api_keys":
@@ -92,6 +94,10 @@ public static class ApiKeyEndpoints
         }
         var removed = ApiKeyFormat.IsId(id) &&
             await grains.GetGrain<IUserGrain>(GrainKeys.For(target!.Tenant, target.Username)).RemoveApiKeyAsync(id);
+        if (removed)
+        {
+            AuditTrail.Record(context, AuditActions.ApiKeyDelete, "apikey", id, detail: target!.Username);
+        }
         return removed ? TypedResults.NoContent() : ApiProblems.NotFound("API key");
     }
 

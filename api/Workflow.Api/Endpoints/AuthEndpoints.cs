@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Workflow.Api.Auth;
 using Workflow.Api.Auth.Contracts;
 using Workflow.Api.Http;
+using Workflow.Grains.Abstractions.Audit;
 
 namespace Workflow.Api.Endpoints;
 
@@ -43,6 +44,11 @@ public static class AuthEndpoints
             : await accounts.FindAsync(request.Tenant.Trim().ToLowerInvariant(), request.Username.Trim().ToLowerInvariant());
         if (!hasher.Verify(password, account?.PasswordHash) || account is null)
         {
+            if (account is not null)
+            {
+                // Only for existing accounts: an audit row per guessed tenant name would let anyone fill the log.
+                AuditTrail.RecordFor(context, account.Tenant, account.Username, AuditActions.AuthLoginFailed, "user", account.Username, AuditOutcomes.Denied);
+            }
             return ApiProblems.Problem(StatusCodes.Status401Unauthorized, "invalid_credentials", "Sign-in failed.",
                 "The tenant, username or password is wrong.");
         }

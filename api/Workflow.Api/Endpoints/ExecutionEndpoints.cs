@@ -7,6 +7,7 @@ using Workflow.Api.Auth;
 using Workflow.Api.Http;
 using Workflow.Core.Graph;
 using Workflow.Grains.Abstractions;
+using Workflow.Grains.Abstractions.Audit;
 using Workflow.Grains.Abstractions.Executions;
 using Workflow.Grains.Abstractions.History;
 
@@ -21,8 +22,15 @@ public static class ExecutionEndpoints
         var group = app.MapGroup("/api/executions").WithTags("Executions");
         group.MapGet("/", ListAsync).RequireAuthorization(Policies.Viewer);
         group.MapGet("/{id}", GetAsync).RequireAuthorization(Policies.Viewer);
-        group.MapPost("/{id}/cancel", (HttpContext c, string id, IGrainFactory g) => ControlAsync(c, id, g, e => e.CancelAsync())).RequireAuthorization(Policies.Operator);
-        group.MapPost("/{id}/retry", (HttpContext c, string id, IGrainFactory g) => ControlAsync(c, id, g, e => e.RetryAsync())).RequireAuthorization(Policies.Operator);
+        group.MapPost("/{id}/cancel", (HttpContext c, string id, IGrainFactory g) =>
+            ControlAsync(c, id, g, AuditActions.ExecutionCancel, null, e => e.CancelAsync())).RequireAuthorization(Policies.Operator);
+        group.MapPost("/{id}/retry", (HttpContext c, string id, IGrainFactory g) =>
+            ControlAsync(c, id, g, AuditActions.ExecutionRetry, null, e => e.RetryAsync())).RequireAuthorization(Policies.Operator);
+        group.MapPost("/{id}/pause", (HttpContext c, string id, IGrainFactory g) =>
+            ControlAsync(c, id, g, AuditActions.ExecutionPause, null, e => e.PauseAsync())).RequireAuthorization(Policies.Operator);
+        group.MapPost("/{id}/resume", (HttpContext c, string id, IGrainFactory g) =>
+            ControlAsync(c, id, g, AuditActions.ExecutionResume, null, e => e.ResumeAsync())).RequireAuthorization(Policies.Operator);
+        group.MapPost("/{id}/signals/{nodeId}", SignalAsync).RequireAuthorization(Policies.Operator);
         return app;
     }
 
@@ -58,6 +66,7 @@ public static class ExecutionEndpoints
             TriggerJson = body?["input"]?.ToJsonString(),
             TriggeredBy = "manual",
         });
+        AuditTrail.Record(context, AuditActions.ExecutionStart, "execution", executionId, detail: $"workflow {document.Id} v{document.Version}");
         if (!wait)
         {
             return TypedResults.Accepted($"/api/executions/{executionId}", new JsonObject { ["executionId"] = executionId });
@@ -101,18 +110,35 @@ public static class ExecutionEndpoints
         return TypedResults.Ok(new JsonObject { ["items"] = items, ["nextCursor"] = page.NextCursor });
     }
 
+    /// <summary>
+    /// Delivers a signal (e.g. an approval decision) to a waiting <c>wait</c> node; the body is the payload, which
+    /// becomes the node's output. 404 for an unknown execution or node, 409 when the node is not waiting.
+    /// </summary>
+    public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> SignalAsync(
+        HttpContext context, string id, string nodeId, IGrainFactory grains, ApiLimits limits, CancellationToken cancellationToken)
+    {
+        var (body, error) = await JsonBody.ReadAsync(context.Request, limits, cancellationToken);
+        if (error is not null)
+        {
+            return ApiProblems.FromReadError(error);
+        }
+        return await ControlAsync(context, id, grains, AuditActions.ExecutionSignal, nodeId, e => e.SignalAsync(nodeId, body?.ToJsonString()));
+    }
+
     private static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> ControlAsync(
-        HttpContext context, string id, IGrainFactory grains, Func<IExecutionGrain, Task<ControlResult>> action)
+        HttpContext context, string id, IGrainFactory grains, string auditAction, string? auditDetail, Func<IExecutionGrain, Task<ControlResult>> action)
     {
         if (Grain(context, id, grains) is not { } grain || await grain.GetAsync() is null)
         {
             return ApiProblems.NotFound("Execution");
         }
         var result = await action(grain);
+        AuditTrail.Record(context, auditAction, "execution", id, result.ErrorCode is null ? AuditOutcomes.Success : AuditOutcomes.Failed,
+            result.ErrorCode is null ? auditDetail : $"{result.ErrorCode} {auditDetail}".Trim());
         return result.ErrorCode switch
         {
             null => TypedResults.Ok(ExecutionJson.From(result.View!)),
-            "not_found" => ApiProblems.NotFound("Execution"),
+            "not_found" or "unknown_node" => ApiProblems.Problem(StatusCodes.Status404NotFound, result.ErrorCode, "Not found.", result.ErrorMessage),
             _ => ApiProblems.Problem(StatusCodes.Status409Conflict, result.ErrorCode, "The execution cannot do that now.", result.ErrorMessage),
         };
     }

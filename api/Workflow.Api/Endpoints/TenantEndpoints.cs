@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Workflow.Api.Auth;
 using Workflow.Api.Auth.Contracts;
 using Workflow.Api.Http;
+using Workflow.Grains.Abstractions.Audit;
 using Workflow.Grains.Abstractions.Identity;
 
 namespace Workflow.Api.Endpoints;
@@ -61,6 +62,8 @@ public static class TenantEndpoints
             CreatedAt = time.GetUtcNow(),
         };
         var result = await tenant.CreateAsync(displayName, owner);
+        AuditTrail.Record(context, AuditActions.TenantCreate, "tenant", request.Name, result.Ok ? AuditOutcomes.Success : AuditOutcomes.Failed,
+            result.Ok ? $"owner {owner.Username}" : "tenant_exists");
         if (!result.Ok)
         {
             return TenantExists(request.Name!);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Workflow.Api.Auth;
 using Workflow.Api.Auth.Contracts;
 using Workflow.Api.Http;
+using Workflow.Grains.Abstractions.Audit;
 using Workflow.Grains.Abstractions;
 using Workflow.Grains.Abstractions.Identity;
 
@@ -58,6 +59,8 @@ public static class UserEndpoints
             CreatedAt = time.GetUtcNow(),
         };
         var result = await Tenant(context, grains).AddUserAsync(account);
+        AuditTrail.Record(context, AuditActions.UserCreate, "user", account.Username, result.ErrorCode is null ? AuditOutcomes.Success : AuditOutcomes.Failed,
+            result.ErrorCode ?? string.Join(",", account.Roles));
         return result.ErrorCode switch
         {
             null => TypedResults.Created($"/api/users/{account.Username}", account.ToSummary()),
@@ -81,6 +84,7 @@ public static class UserEndpoints
             return denied;
         }
         var result = await Tenant(context, grains).RemoveUserAsync(name);
+        AuditTrail.Record(context, AuditActions.UserDelete, "user", name, result.ErrorCode is null ? AuditOutcomes.Success : AuditOutcomes.Failed, result.ErrorCode);
         return result.ErrorCode switch
         {
             null => TypedResults.NoContent(),

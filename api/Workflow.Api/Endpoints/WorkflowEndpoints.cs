@@ -8,6 +8,7 @@ using Workflow.Api.Http;
 using Workflow.Core.Graph;
 using Workflow.Core.Validation;
 using Workflow.Grains.Abstractions;
+using Workflow.Grains.Abstractions.Audit;
 using Workflow.Grains.Abstractions.Workflows;
 
 namespace Workflow.Api.Endpoints;
@@ -15,6 +16,8 @@ namespace Workflow.Api.Endpoints;
 /// <summary><c>/api/workflows</c>: CRUD, validation, status changes and versions.</summary>
 public static class WorkflowEndpoints
 {
+    private const string Target = "workflow";
+
     public static RouteGroupBuilder MapWorkflowEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/workflows").WithTags("Workflows");
@@ -59,6 +62,7 @@ public static class WorkflowEndpoints
         var result = validator.Validate(read.Document);
         if (!result.Valid)
         {
+            AuditTrail.Record(context, AuditActions.WorkflowCreate, Target, null, AuditOutcomes.Failed, "validation_failed");
             return ApiProblems.Invalid(result.Errors);
         }
         var id = Guid.NewGuid();
@@ -66,8 +70,10 @@ public static class WorkflowEndpoints
             .CreateAsync(WorkflowJson.Serialize(read.Document));
         if (!saved.Ok)
         {
+            AuditTrail.Record(context, AuditActions.WorkflowCreate, Target, id.ToString(), AuditOutcomes.Failed, saved.ErrorCode);
             return ToProblem(saved);
         }
+        AuditTrail.Record(context, AuditActions.WorkflowCreate, Target, id.ToString(), detail: read.Document.Name);
         context.Response.Headers.Location = $"/api/workflows/{id}";
         context.Response.Headers.ETag = $"\"1\"";
         return TypedResults.Text(saved.DocumentJson!, "application/json", statusCode: StatusCodes.Status201Created);
@@ -125,13 +131,16 @@ public static class WorkflowEndpoints
         var result = validator.Validate(read.Document);
         if (!result.Valid)
         {
+            AuditTrail.Record(context, AuditActions.WorkflowUpdate, Target, id, AuditOutcomes.Failed, "validation_failed");
             return ApiProblems.Invalid(result.Errors);
         }
         var saved = await grain.UpdateAsync(WorkflowJson.Serialize(read.Document), expected);
         if (!saved.Ok)
         {
+            AuditTrail.Record(context, AuditActions.WorkflowUpdate, Target, id, AuditOutcomes.Failed, saved.ErrorCode);
             return ToProblem(saved);
         }
+        AuditTrail.Record(context, AuditActions.WorkflowUpdate, Target, id, detail: $"version {expected + 1}");
         context.Response.Headers.ETag = $"\"{expected + 1}\"";
         return TypedResults.Text(saved.DocumentJson!, "application/json");
     }
@@ -142,6 +151,7 @@ public static class WorkflowEndpoints
         {
             return ApiProblems.NotFound("Workflow");
         }
+        AuditTrail.Record(context, AuditActions.WorkflowDelete, Target, id);
         return TypedResults.NoContent();
     }
 
@@ -157,10 +167,13 @@ public static class WorkflowEndpoints
             var result = validator.Validate(WorkflowJson.Deserialize(json));
             if (!result.Valid)
             {
+                AuditTrail.Record(context, AuditActions.WorkflowStatus, Target, id, AuditOutcomes.Failed, "validation_failed");
                 return ApiProblems.Invalid(result.Errors);
             }
         }
         var saved = await grain.SetStatusAsync(status);
+        AuditTrail.Record(context, AuditActions.WorkflowStatus, Target, id, saved.Ok ? AuditOutcomes.Success : AuditOutcomes.Failed,
+            saved.Ok ? status : saved.ErrorCode);
         return saved.Ok ? TypedResults.Text(saved.DocumentJson!, "application/json") : ToProblem(saved);
     }
 

@@ -17,6 +17,15 @@ public static class WorkflowApiExtensions
     public static IServiceCollection AddWorkflowApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(configuration.GetSection(ApiLimits.SectionName).Get<ApiLimits>() ?? new ApiLimits());
+        services.AddTenantRateLimiting(configuration.GetSection(RateLimitOptions.SectionName).Get<RateLimitOptions>() ?? new RateLimitOptions());
+        var cors = configuration.GetSection(WorkflowCorsOptions.SectionName).Get<WorkflowCorsOptions>() ?? new WorkflowCorsOptions();
+        services.AddCors(o => o.AddPolicy(WorkflowCorsOptions.PolicyName, policy =>
+        {
+            if (cors.AllowedOrigins.Length > 0)
+            {
+                policy.WithOrigins(cors.AllowedOrigins).AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("ETag", "Location", "Retry-After");
+            }
+        }));
         services.AddProblemDetails();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o =>
@@ -31,7 +40,12 @@ public static class WorkflowApiExtensions
     {
         app.UseExceptionHandler(handler => handler.Run(WriteUnhandledAsync));
         app.UseStatusCodePages();
-        app.UseWorkflowAuth();
+        app.UseSecurityHeaders();
+        app.UseCors(WorkflowCorsOptions.PolicyName);
+        // Rate limits are per tenant, so they apply after authentication tells who is calling and before any work.
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthEndpoints();
         app.MapNodeEndpoints();

@@ -26,13 +26,21 @@ public static class AuditTrail
     public static void Record(HttpContext context, string action, string targetType, string? targetId, string outcome = AuditOutcomes.Success, string? detail = null)
     {
         ArgumentNullException.ThrowIfNull(context);
+        RecordFor(context, TenantResolver.TenantOf(context), ActorOf(context), action, targetType, targetId, outcome, detail);
+    }
+
+    /// <summary>Appends one entry for a request whose tenant and actor are not (yet) its identity, e.g. a failed sign-in.</summary>
+    public static void RecordFor(HttpContext context, string tenantId, string actor, string action, string targetType, string? targetId,
+        string outcome = AuditOutcomes.Success, string? detail = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
         var services = context.RequestServices;
         var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         services.GetRequiredService<IAuditLog>().Append(new AuditEntry
         {
-            TenantId = TenantResolver.TenantOf(context),
+            TenantId = tenantId,
             At = time.GetUtcNow(),
-            Actor = ActorOf(context),
+            Actor = actor,
             Action = action,
             TargetType = targetType,
             TargetId = targetId,
