@@ -31,8 +31,12 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton(_ => NodeCatalog.CreateRegistry());
         builder.Services.AddSingleton<IExpressionEvaluator>(sp => new JintExpressionEvaluator(sp.GetRequiredService<SandboxOptions>()));
         builder.Services.AddSingleton<WorkflowValidator>();
+        var maxOutputBytes = configuration.GetValue("Workflow:Limits:MaxOutputBytes", 4 * 1024 * 1024);
         builder.Services.AddSingleton(sp => new ExecutionServices(
-            sp.GetRequiredService<NodeRegistry>(), sp.GetRequiredService<IExpressionEvaluator>(), sp.GetRequiredService<TimeProvider>(), sp));
+            sp.GetRequiredService<NodeRegistry>(), sp.GetRequiredService<IExpressionEvaluator>(), sp.GetRequiredService<TimeProvider>(), sp)
+        {
+            MaxOutputBytes = maxOutputBytes,
+        });
         builder.Services.AddSingleton<PinnedWorkflowCache>();
         builder.Services.AddSingleton<ExecutionRecovery>();
         builder.Services.AddWorkflowAuth(configuration, dataDirectory);

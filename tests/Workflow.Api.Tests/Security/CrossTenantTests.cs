@@ -39,6 +39,9 @@ public sealed class CrossTenantTests(WorkflowApiFactory factory)
             (HttpMethod.Get, $"/api/executions/{waitingId}", null, null),
             (HttpMethod.Post, $"/api/executions/{waitingId}/cancel", null, null),
             (HttpMethod.Post, $"/api/executions/{waitingId}/retry", null, null),
+            (HttpMethod.Post, $"/api/executions/{waitingId}/pause", null, null),
+            (HttpMethod.Post, $"/api/executions/{waitingId}/resume", null, null),
+            (HttpMethod.Post, $"/api/executions/{waitingId}/signals/pause", new JsonObject(), null),
         };
         foreach (var (method, url, body, ifMatch) in attempts)
         {
