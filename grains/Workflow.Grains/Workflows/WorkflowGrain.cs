@@ -1,6 +1,7 @@
 using Workflow.Core.Graph;
 using Workflow.Grains.Abstractions;
 using Workflow.Grains.Abstractions.Workflows;
+using Workflow.Grains.Triggers;
 
 namespace Workflow.Grains.Workflows;
 
@@ -12,7 +13,8 @@ namespace Workflow.Grains.Workflows;
 [GrainType("workflow")]
 public sealed class WorkflowGrain(
     [PersistentState("workflow", "workflow")] IPersistentState<WorkflowGrainState> state,
-    TimeProvider time) : Grain, IWorkflowGrain
+    TimeProvider time,
+    TriggerSync triggers) : Grain, IWorkflowGrain
 {
     private (string Tenant, string Id) Key => GrainKeys.Split(this.GetPrimaryKeyString());
 
@@ -57,7 +59,12 @@ public sealed class WorkflowGrain(
             CreatedAt = current.CreatedAt,
             UpdatedAt = time.GetUtcNow(),
         };
-        return await SaveAsync(document, newVersion: true);
+        var saved = await SaveAsync(document, newVersion: true);
+        if (saved.Ok)
+        {
+            await triggers.ApplyAsync(Key.Tenant, current, document, CancellationToken.None);
+        }
+        return saved;
     }
 
     public async Task<WorkflowResult> SetStatusAsync(string status)
@@ -83,7 +90,13 @@ public sealed class WorkflowGrain(
         {
             return WorkflowResult.Error("invalid_state", "An archived workflow cannot change status.");
         }
-        return await SaveAsync(current with { Status = next.Value, UpdatedAt = time.GetUtcNow() }, newVersion: false);
+        var changed = current with { Status = next.Value, UpdatedAt = time.GetUtcNow() };
+        var saved = await SaveAsync(changed, newVersion: false);
+        if (saved.Ok)
+        {
+            await triggers.ApplyAsync(Key.Tenant, current, changed, CancellationToken.None);
+        }
+        return saved;
     }
 
     public async Task<bool> DeleteAsync()
@@ -95,6 +108,7 @@ public sealed class WorkflowGrain(
         await GrainFactory.GetGrain<IWorkflowIndexGrain>(Key.Tenant).RemoveAsync(Guid.Parse(Key.Id));
         state.State.Deleted = true;
         await state.WriteStateAsync();
+        await triggers.ApplyAsync(Key.Tenant, WorkflowJson.Deserialize(state.State.DocumentJson!), null, CancellationToken.None);
         return true;
     }
 

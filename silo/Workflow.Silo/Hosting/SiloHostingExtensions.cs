@@ -6,6 +6,7 @@ using Workflow.Core.Nodes;
 using Workflow.Core.Validation;
 using Workflow.Grains.Executions;
 using Workflow.Grains.Hosting;
+using Workflow.Grains.Triggers;
 using Workflow.Nodes;
 
 namespace Workflow.Silo.Hosting;
@@ -38,6 +39,8 @@ public static class SiloHostingExtensions
             MaxOutputBytes = maxOutputBytes,
         });
         builder.Services.AddSingleton<PinnedWorkflowCache>();
+        builder.Services.AddSingleton<ExecutionLauncher>();
+        builder.Services.AddSingleton<TriggerSync>();
         builder.Services.AddSingleton<ExecutionRecovery>();
         builder.Services.AddWorkflowAuth(configuration, dataDirectory);
 

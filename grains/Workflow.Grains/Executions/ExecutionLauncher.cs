@@ -1,0 +1,56 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Workflow.Core.Graph;
+using Workflow.Grains.Abstractions;
+using Workflow.Grains.Abstractions.Executions;
+using Workflow.Grains.Abstractions.Workflows;
+
+namespace Workflow.Grains.Executions;
+
+/// <summary>
+/// Starts executions of a workflow's current version from a trigger (webhook, schedule, event, sub-workflow).
+/// A caller that must never start the same run twice (a scheduled instant, a webhook delivery id) passes a
+/// deterministic execution id from <see cref="DeterministicId"/>: starting an existing execution returns it.
+/// </summary>
+public sealed class ExecutionLauncher(IGrainFactory grains)
+{
+    /// <summary>A stable execution id for a dedupe key (the same key always gives the same id).</summary>
+    public static string DeterministicId(string dedupeKey)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(dedupeKey));
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x80); // version 8 (custom), RFC 9562
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash.AsSpan(0, 16), bigEndian: true).ToString();
+    }
+
+    /// <summary>
+    /// Starts an execution of the workflow's current version at <paramref name="triggerNodeId"/>; null when the
+    /// workflow does not exist or (when <paramref name="requireActive"/>) is not active.
+    /// </summary>
+    public async Task<(IExecutionGrain Grain, ExecutionView View)?> StartAsync(string tenant, Guid workflowId, string triggerNodeId,
+        JsonNode? triggerData, string triggeredBy, bool requireActive, string? executionId = null)
+    {
+        var json = await grains.GetGrain<IWorkflowGrain>(GrainKeys.For(tenant, workflowId)).GetAsync();
+        if (json is null)
+        {
+            return null;
+        }
+        var document = WorkflowJson.Deserialize(json);
+        if ((requireActive && document.Status != WorkflowStatus.Active) || document.Status == WorkflowStatus.Archived)
+        {
+            return null;
+        }
+        var grain = grains.GetGrain<IExecutionGrain>(GrainKeys.For(tenant, executionId ?? Guid.NewGuid().ToString()));
+        var view = await grain.StartAsync(new StartExecution
+        {
+            WorkflowId = document.Id,
+            WorkflowVersion = document.Version,
+            WorkflowJson = json,
+            TriggerNodeId = triggerNodeId,
+            TriggerJson = triggerData?.ToJsonString(),
+            TriggeredBy = triggeredBy,
+        });
+        return (grain, view);
+    }
+}
