@@ -28,7 +28,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
             executionId = await Api.StartAsync(silo.Client, workflow["id"]!.GetValue<string>(),
                 new JsonObject { ["items"] = new JsonArray(1, 2, 3), ["factor"] = 10 });
             var waiting = await Api.PollAsync(silo.Client, executionId,
-                e => Api.Node(e, "pause")["status"]!.GetValue<string>() == "waiting", TimeSpan.FromSeconds(20));
+                e => Api.Node(e, "pause")["status"]!.GetValue<string>() == "waiting" && Api.Status(e) == "waiting", TimeSpan.FromSeconds(20));
             Assert.Equal("waiting", Api.Status(waiting));
             await silo.KillAsync();
         }

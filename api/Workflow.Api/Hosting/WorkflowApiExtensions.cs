@@ -50,10 +50,13 @@ public static class WorkflowApiExtensions
         app.MapHealthEndpoints();
         app.MapNodeEndpoints();
         app.MapWorkflowEndpoints();
+        app.MapTriggerEndpoints();
         app.MapExecutionEndpoints();
         app.MapCredentialEndpoints();
         app.MapAuditEndpoints();
         app.MapAuthEndpoints();
+        app.MapEventEndpoints();
+        app.MapWebhookEndpoints();
         return app;
     }
 

@@ -37,6 +37,10 @@ public interface IExecutionGrain : IGrainWithStringKey
     [Alias("Resume")]
     Task<ControlResult> ResumeAsync();
 
+    /// <summary>A child (sub-workflow) execution ended; completes the parent's waiting node.</summary>
+    [Alias("ChildCompleted")]
+    Task ChildCompletedAsync(ChildOutcome outcome);
+
     /// <summary>Makes sure a non-terminal execution is being driven (used after a restart).</summary>
     [Alias("Recover")]
     Task RecoverAsync();

@@ -12,4 +12,9 @@ public sealed record StartExecution
     /// <summary>Trigger data as JSON (a manual run's input).</summary>
     [Id(4)] public string? TriggerJson { get; init; }
     [Id(5)] public string TriggeredBy { get; init; } = "manual";
+    /// <summary>Sub-workflow: the parent execution's grain key and node, told when this execution ends.</summary>
+    [Id(6)] public string? ParentKey { get; init; }
+    [Id(7)] public string? ParentNodeId { get; init; }
+    /// <summary>Sub-workflow nesting: 0 for a top-level execution.</summary>
+    [Id(8)] public int Depth { get; init; }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Workflow.Core.Execution;
 using Workflow.Core.Graph;
+using Workflow.Core.Nodes;
 using Workflow.Grains.Abstractions;
 using Workflow.Grains.Abstractions.Executions;
 using Workflow.Grains.Abstractions.History;
@@ -19,6 +20,7 @@ public sealed partial class ExecutionGrain(
     ExecutionServices services,
     PinnedWorkflowCache workflows,
     IExecutionHistoryStore history,
+    ExecutionLauncher launcher,
     ILogger<ExecutionGrain> logger) : Grain, IExecutionGrain, IRemindable, IExecutionHost
 {
     private const string WakeReminder = "wake";
@@ -56,6 +58,10 @@ public sealed partial class ExecutionGrain(
         state.State.WorkflowVersion = request.WorkflowVersion;
         state.State.WorkflowJson = request.WorkflowJson;
         state.State.TriggeredBy = request.TriggeredBy;
+        state.State.ParentKey = request.ParentKey;
+        state.State.ParentNodeId = request.ParentNodeId;
+        state.State.Execution.Tenant = Tenant;
+        state.State.Execution.Depth = request.Depth;
         Load();
         var trigger = request.TriggerNodeId ?? FirstTrigger(_workflow!.Document.Definition);
         var data = request.TriggerJson is null ? null : JsonNode.Parse(request.TriggerJson);
@@ -100,6 +106,7 @@ public sealed partial class ExecutionGrain(
             return new ControlResult { ErrorCode = "invalid_state", ErrorMessage = $"Execution is already {state.State.Execution.Status.ToWire()}." };
         }
         Load();
+        var children = state.State.Execution.Nodes.Values.Select(SubworkflowCompletion.AwaitedChild).OfType<string>().ToArray();
         // The driver handles the request on its next turn; if it is between runs (waiting), start one.
         _driver!.RequestCancel();
         if (_running is { IsCompleted: false })
@@ -110,6 +117,10 @@ public sealed partial class ExecutionGrain(
         {
             Drive();
             await _running!;
+        }
+        foreach (var child in children)
+        {
+            await GrainFactory.GetGrain<IExecutionGrain>(GrainKeys.For(Tenant, child)).CancelAsync();
         }
         return new ControlResult { View = View() };
     }
@@ -160,6 +171,44 @@ public sealed partial class ExecutionGrain(
         await CheckpointAsync(state.State.Execution, CancellationToken.None);
         Drive();
         return new ControlResult { View = View() };
+    }
+
+    public async Task ChildCompletedAsync(ChildOutcome outcome)
+    {
+        if (!state.State.NeedsRecovery)
+        {
+            return;
+        }
+        Load();
+        state.State.ChildOutcomes[outcome.ChildExecutionId] = outcome;
+        ApplyChildOutcomes();
+        await CheckpointAsync(state.State.Execution, CancellationToken.None);
+        Drive();
+    }
+
+    /// <summary>Completes parked subworkflow nodes whose child has reported; keeps reports whose node is not parked yet.</summary>
+    private bool ApplyChildOutcomes()
+    {
+        var applied = false;
+        foreach (var (childId, outcome) in state.State.ChildOutcomes.ToArray())
+        {
+            var node = state.State.Execution.Node(outcome.ParentNodeId);
+            if (node.Status == NodeStatus.Running)
+            {
+                continue; // the node is still starting the child; it parks on this turn
+            }
+            state.State.ChildOutcomes.Remove(childId);
+            if (SubworkflowCompletion.AwaitedChild(node) != childId || !_workflow!.Graph.Nodes.TryGetValue(outcome.ParentNodeId, out var definition))
+            {
+                continue;
+            }
+            var error = outcome.ErrorCode is null ? null : new NodeError(outcome.ErrorCode, outcome.ErrorMessage ?? "");
+            var result = SubworkflowCompletion.ResultFor(definition.Config, childId, outcome.Status,
+                outcome.ResultJson is null ? null : JsonNode.Parse(outcome.ResultJson), error);
+            _driver!.CompleteParked(outcome.ParentNodeId, result);
+            applied = true;
+        }
+        return applied;
     }
 
     public async Task<ControlResult> PauseAsync()
@@ -257,8 +306,16 @@ public sealed partial class ExecutionGrain(
             LogDriverFailed(logger, ex, this.GetPrimaryKeyString());
             throw;
         }
+        if (!outcome.Status.IsTerminal() && state.State.ChildOutcomes.Count > 0 && ApplyChildOutcomes())
+        {
+            await CheckpointAsync(state.State.Execution, CancellationToken.None);
+            _running = RunAsync();
+            return;
+        }
         if (outcome.Status.IsTerminal())
         {
+            await NotifyParentAsync();
+            await StartErrorWorkflowAsync();
             await UnregisterWakeReminderAsync();
             // A finished execution is read rarely; free its memory (a later read reactivates it from storage).
             DeactivateOnIdle();
@@ -268,6 +325,60 @@ public sealed partial class ExecutionGrain(
             await ScheduleWakeAsync(wake);
         }
         ReleaseWaiters();
+    }
+
+    private async Task NotifyParentAsync()
+    {
+        if (state.State.ParentKey is not { } parent || state.State.ParentNodeId is not { } parentNode)
+        {
+            return;
+        }
+        var execution = state.State.Execution;
+        try
+        {
+            await GrainFactory.GetGrain<IExecutionGrain>(parent).ChildCompletedAsync(new ChildOutcome
+            {
+                ParentNodeId = parentNode,
+                ChildExecutionId = execution.ExecutionId,
+                Status = execution.Status.ToWire(),
+                ResultJson = execution.Result?.ToJsonString(),
+                ErrorCode = execution.Error?.Code,
+                ErrorMessage = execution.Error?.Message,
+            });
+        }
+        catch (Exception ex)
+        {
+            LogNotifyFailed(logger, ex, this.GetPrimaryKeyString(), parent);
+        }
+    }
+
+    /// <summary>A failed execution starts the workflow's error workflow with the failure as trigger data (never for an error run itself).</summary>
+    private async Task StartErrorWorkflowAsync()
+    {
+        var execution = state.State.Execution;
+        if (execution.Status != ExecutionStatus.Failed || state.State.TriggeredBy == "error" ||
+            _workflow?.Document.Settings.ErrorWorkflowId is not { } errorWorkflowId)
+        {
+            return;
+        }
+        var failure = new JsonObject
+        {
+            ["executionId"] = execution.ExecutionId,
+            ["workflowId"] = state.State.WorkflowId,
+            ["workflowName"] = _workflow.Document.Name,
+            ["workflowVersion"] = state.State.WorkflowVersion,
+            ["error"] = new JsonObject { ["code"] = execution.Error?.Code, ["message"] = execution.Error?.Message, ["nodeId"] = execution.FailedNodeId },
+            ["failedAt"] = execution.CompletedAt,
+        };
+        try
+        {
+            await launcher.StartAsync(Tenant, errorWorkflowId, null, failure, "error", requireActive: false,
+                ExecutionLauncher.DeterministicId($"{Tenant}:{execution.ExecutionId}:error"));
+        }
+        catch (Exception ex)
+        {
+            LogNotifyFailed(logger, ex, this.GetPrimaryKeyString(), errorWorkflowId.ToString());
+        }
     }
 
     private async Task ScheduleWakeAsync(DateTimeOffset wake)
@@ -333,6 +444,9 @@ public sealed partial class ExecutionGrain(
     private static string FirstTrigger(WorkflowDefinition definition) =>
         definition.Nodes.FirstOrDefault(n => n.Type == NodeTypes.Trigger && n.Config?["kind"]?.GetValue<string>() is null or "manual")?.Id
         ?? definition.Nodes.First(n => n.Type == NodeTypes.Trigger).Id;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Execution {ExecutionKey}: could not notify {Target}")]
+    private static partial void LogNotifyFailed(ILogger logger, Exception exception, string executionKey, string target);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Execution {ExecutionKey}: the driver stopped with an error")]
     private static partial void LogDriverFailed(ILogger logger, Exception exception, string executionKey);

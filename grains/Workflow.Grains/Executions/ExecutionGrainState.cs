@@ -1,4 +1,5 @@
 using Workflow.Core.Execution;
+using Workflow.Grains.Abstractions.Executions;
 using Workflow.Grains.Storage;
 
 namespace Workflow.Grains.Executions;
@@ -12,6 +13,13 @@ public sealed class ExecutionGrainState : IRecoverableState
     public string WorkflowJson { get; set; } = "";
     public string TriggeredBy { get; set; } = "manual";
     public ExecutionState Execution { get; set; } = new();
+
+    /// <summary>Sub-workflow: the parent execution's grain key and waiting node.</summary>
+    public string? ParentKey { get; set; }
+    public string? ParentNodeId { get; set; }
+
+    /// <summary>Child outcomes that arrived before their node was parked (applied on the next turn).</summary>
+    public Dictionary<string, ChildOutcome> ChildOutcomes { get; set; } = [];
 
     /// <summary>True while a wake-up reminder is registered (so finishing needs no reminder lookup otherwise).</summary>
     public bool HasWakeReminder { get; set; }

@@ -28,8 +28,8 @@ public sealed class ExecutionLauncher(IGrainFactory grains)
     /// Starts an execution of the workflow's current version at <paramref name="triggerNodeId"/>; null when the
     /// workflow does not exist or (when <paramref name="requireActive"/>) is not active.
     /// </summary>
-    public async Task<(IExecutionGrain Grain, ExecutionView View)?> StartAsync(string tenant, Guid workflowId, string triggerNodeId,
-        JsonNode? triggerData, string triggeredBy, bool requireActive, string? executionId = null)
+    public async Task<(IExecutionGrain Grain, ExecutionView View)?> StartAsync(string tenant, Guid workflowId, string? triggerNodeId,
+        JsonNode? triggerData, string triggeredBy, bool requireActive, string? executionId = null, StartExecution? parent = null)
     {
         var json = await grains.GetGrain<IWorkflowGrain>(GrainKeys.For(tenant, workflowId)).GetAsync();
         if (json is null)
@@ -50,6 +50,9 @@ public sealed class ExecutionLauncher(IGrainFactory grains)
             TriggerNodeId = triggerNodeId,
             TriggerJson = triggerData?.ToJsonString(),
             TriggeredBy = triggeredBy,
+            ParentKey = parent?.ParentKey,
+            ParentNodeId = parent?.ParentNodeId,
+            Depth = parent?.Depth ?? 0,
         });
         return (grain, view);
     }

@@ -2,6 +2,7 @@ using Workflow.Core.Graph;
 using Workflow.Grains.Abstractions;
 using Workflow.Grains.Abstractions.Workflows;
 using Workflow.Grains.Triggers;
+using Workflow.Grains.Triggers.Webhooks;
 
 namespace Workflow.Grains.Workflows;
 
@@ -62,7 +63,18 @@ public sealed class WorkflowGrain(
         var saved = await SaveAsync(document, newVersion: true);
         if (saved.Ok)
         {
-            await triggers.ApplyAsync(Key.Tenant, current, document, CancellationToken.None);
+            try
+            {
+                await triggers.ApplyAsync(Key.Tenant, current, document, CancellationToken.None);
+            }
+            catch (TriggerConflictException conflict)
+            {
+                // The new version is saved; it cannot run beside the other workflow, so it is kept paused.
+                var paused = document with { Status = WorkflowStatus.Paused };
+                await triggers.ApplyAsync(Key.Tenant, document, paused, CancellationToken.None);
+                await SaveAsync(paused, newVersion: false);
+                return WorkflowResult.Error("trigger_conflict", $"Saved as version {document.Version} but paused: {conflict.Message}");
+            }
         }
         return saved;
     }
@@ -94,7 +106,16 @@ public sealed class WorkflowGrain(
         var saved = await SaveAsync(changed, newVersion: false);
         if (saved.Ok)
         {
-            await triggers.ApplyAsync(Key.Tenant, current, changed, CancellationToken.None);
+            try
+            {
+                await triggers.ApplyAsync(Key.Tenant, current, changed, CancellationToken.None);
+            }
+            catch (TriggerConflictException conflict)
+            {
+                await triggers.ApplyAsync(Key.Tenant, changed, current, CancellationToken.None);
+                await SaveAsync(current, newVersion: false);
+                return WorkflowResult.Error("trigger_conflict", conflict.Message);
+            }
         }
         return saved;
     }

@@ -7,6 +7,7 @@ using Workflow.Core.Validation;
 using Workflow.Grains.Executions;
 using Workflow.Grains.Hosting;
 using Workflow.Grains.Triggers;
+using Workflow.Grains.Triggers.Schedules;
 using Workflow.Nodes;
 
 namespace Workflow.Silo.Hosting;
@@ -40,8 +41,12 @@ public static class SiloHostingExtensions
         });
         builder.Services.AddSingleton<PinnedWorkflowCache>();
         builder.Services.AddSingleton<ExecutionLauncher>();
+        builder.Services.AddSingleton<ISubworkflowStarter, SubworkflowStarter>();
         builder.Services.AddSingleton<TriggerSync>();
+        builder.Services.AddSingleton<ITriggerHandler, Workflow.Grains.Triggers.Events.EventTriggerHandler>();
         builder.Services.AddSingleton<ExecutionRecovery>();
+        builder.Services.AddSingleton<Workflow.Grains.Abstractions.Triggers.Webhooks.WebhookRouteCache>();
+        builder.Services.AddSingleton<ITriggerHandler, Workflow.Grains.Triggers.Webhooks.WebhookTriggerHandler>();
         builder.Services.AddWorkflowAuth(configuration, dataDirectory);
 
         builder.UseOrleans(silo =>
@@ -52,8 +57,10 @@ public static class SiloHostingExtensions
                 serviceId: configuration.GetValue("Orleans:ServiceId", "workflow")!,
                 clusterId: configuration.GetValue("Orleans:ClusterId", "workflow")!);
             silo.AddWorkflowSqliteStorage(dataDirectory);
+            silo.AddScheduleTriggers();
             silo.AddStartupTask((services, cancellationToken) => services.GetRequiredService<ExecutionRecovery>().RunAsync(cancellationToken));
             silo.AddStartupTask((services, cancellationToken) => services.GetRequiredService<AdminBootstrap>().RunAsync(cancellationToken));
+            silo.AddMemoryStreams(Workflow.Grains.Triggers.Events.EventStreams.ProviderName);
             silo.AddDashboard();
         });
         return builder;

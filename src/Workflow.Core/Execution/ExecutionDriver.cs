@@ -65,6 +65,32 @@ public sealed class ExecutionDriver
     /// <summary>Wakes a running loop to plan again (e.g. after a signal changed the state).</summary>
     public void Poke() => _poke.TrySetResult();
 
+    /// <summary>
+    /// Completes a parked node (waiting for a signal or a child execution) with an outside result: completed, or failed
+    /// (then its <c>onError</c> applies; no retry, the work it waited for is done). Call between runs, then run.
+    /// </summary>
+    public void CompleteParked(string nodeId, NodeResult result)
+    {
+        var node = State.Node(nodeId);
+        if (node.Status != NodeStatus.Waiting)
+        {
+            return;
+        }
+        node.AwaitingSignal = false;
+        node.ResumeAt = null;
+        var now = _services.Time.GetUtcNow();
+        if (result.Outcome == NodeOutcome.Failed)
+        {
+            node.Status = NodeStatus.Running;
+            var error = result.Error ?? new NodeError("node_failed", $"Node '{nodeId}' failed.");
+            _planner.Fail(State, nodeId, error, CommonNodeConfig.Read(_planner.Graph.Nodes[nodeId].Config).OnError, now);
+            _host.OnNodeEvent(new NodeEvent("failed", nodeId, State.Node(nodeId).Status, node.Attempts, null, error, null));
+            return;
+        }
+        _planner.Complete(State, nodeId, result, now);
+        _host.OnNodeEvent(new NodeEvent("completed", nodeId, NodeStatus.Completed, node.Attempts, null, null, node.Output));
+    }
+
     /// <summary>Runs until terminal or suspended.</summary>
     public async Task<DriverOutcome> RunAsync(CancellationToken cancellationToken)
     {
@@ -279,6 +305,10 @@ public sealed class ExecutionDriver
             Inputs = ordered,
             Input = input,
             Attempt = Math.Max(1, node.Attempts),
+            Run = Math.Max(1, node.Runs),
+            ExecutionId = State.ExecutionId,
+            Tenant = State.Tenant,
+            Depth = State.Depth,
             IdempotencyKey = $"{State.ExecutionId}:{definition.Id}:{Math.Max(1, node.Attempts)}",
             Loop = frame,
             Time = _services.Time,

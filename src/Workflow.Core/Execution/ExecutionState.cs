@@ -10,6 +10,10 @@ namespace Workflow.Core.Execution;
 public sealed class ExecutionState
 {
     public string ExecutionId { get; set; } = "";
+    /// <summary>The tenant the execution belongs to (set by its host).</summary>
+    public string Tenant { get; set; } = "";
+    /// <summary>Sub-workflow nesting: 0 for a top-level execution.</summary>
+    public int Depth { get; set; }
     public ExecutionStatus Status { get; set; } = ExecutionStatus.Running;
     public string? TriggerNodeId { get; set; }
     public JsonNode? Trigger { get; set; }

@@ -16,6 +16,12 @@ public sealed record NodeContext
     /// <summary>The single input (first delivered branch's output), or the trigger data for a trigger node.</summary>
     public JsonNode? Input { get; init; }
     public int Attempt { get; init; } = 1;
+    /// <summary>How many times this node has been started in the execution, this run included (loops re-run nodes).</summary>
+    public int Run { get; init; } = 1;
+    public string ExecutionId { get; init; } = "";
+    public string Tenant { get; init; } = "";
+    /// <summary>Sub-workflow nesting of the execution: 0 for a top-level run.</summary>
+    public int Depth { get; init; }
     /// <summary><c>{executionId}:{nodeId}:{attempt}</c>; sent to HTTP targets as <c>Idempotency-Key</c>.</summary>
     public string IdempotencyKey { get; init; } = "";
     /// <summary>Loop node only: its frame, null on the first step.</summary>

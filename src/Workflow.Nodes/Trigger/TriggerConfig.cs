@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
+using Workflow.Core.Nodes;
 
 namespace Workflow.Nodes.Trigger;
 
@@ -40,6 +41,7 @@ public sealed record TriggerConfig
     public string? EventType { get; init; }
 
     [Description("Event: expressions over `event` that must all be true.")]
+    [RawExpression]
     public IReadOnlyList<string>? Conditions { get; init; }
 
     [Description("Event: ignore further matching events for this many milliseconds.")]

@@ -1,0 +1,106 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Workflow.Api.Http;
+using Workflow.Api.Webhooks;
+using Workflow.Grains.Abstractions;
+using Workflow.Grains.Abstractions.Audit;
+using Workflow.Grains.Abstractions.Executions;
+using Workflow.Grains.Abstractions.Triggers.Webhooks;
+
+namespace Workflow.Api.Endpoints;
+
+/// <summary>
+/// <c>ANY /hooks/{tenant}/{**path}</c>: starts the active workflow registered at that path. Anonymous as far as
+/// the API's auth goes; each trigger brings its own (HMAC signature or API key). The tenant comes from the URL.
+/// </summary>
+public static class WebhookEndpoints
+{
+    /// <summary>Longest time <c>lastNode</c> and <c>respondNode</c> wait before answering 202 with the execution id.</summary>
+    public static readonly TimeSpan MaxResponseWait = TimeSpan.FromSeconds(30);
+
+    public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.Map("/hooks/{tenant}/{**path}", HandleAsync).AllowAnonymous().WithTags("Webhooks").ExcludeFromDescription();
+        return app;
+    }
+
+    public static async Task<IResult> HandleAsync(HttpContext context, string tenant, string? path, IGrainFactory grains,
+        WebhookRouteCache routes, ApiLimits limits, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var normalised = WebhookPaths.Normalise(path);
+        if (normalised.Length == 0 || await WebhookRoutes.FindAsync(grains, routes, tenant, normalised) is not { } route)
+        {
+            return ApiProblems.NotFound("Webhook");
+        }
+        var registration = route.Registration;
+        if (registration.Method != WebhookModes.AnyMethod && !HttpMethods.Equals(registration.Method, context.Request.Method))
+        {
+            context.Response.Headers.Allow = registration.Method;
+            return ApiProblems.Problem(StatusCodes.Status405MethodNotAllowed, "method_not_allowed",
+                $"This webhook accepts {registration.Method}.");
+        }
+        var body = await WebhookRequest.ReadBodyAsync(context.Request, limits.MaxInputBytes, cancellationToken);
+        if (body is null)
+        {
+            return ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "too_large", "The request body is too large.",
+                $"The body is larger than {limits.MaxInputBytes:N0} bytes.");
+        }
+        if (WebhookAuth.Verify(registration, context.Request, body, time.GetUtcNow()) is { } refused)
+        {
+            return ApiProblems.Problem(StatusCodes.Status401Unauthorized, refused, refused switch
+            {
+                "stale_timestamp" => "The webhook timestamp is too far from the server time.",
+                "invalid_api_key" => "The API key is missing or wrong.",
+                _ => "The webhook signature is missing or wrong.",
+            });
+        }
+        var (data, invalid) = WebhookRequest.ToTriggerData(context.Request, body, registration, limits);
+        if (data is null)
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "invalid_json", "The request body is not valid.", invalid);
+        }
+
+        // A signed delivery has an id: its execution id derives from it, so a replay finds the first run and starts nothing.
+        var deliveryId = registration.AuthType == WebhookModes.AuthHmac ? context.Request.Headers[WebhookAuth.IdHeader].ToString() : null;
+        var executionId = deliveryId is null
+            ? Guid.NewGuid().ToString()
+            : DeterministicId($"{tenant}:{registration.WorkflowId}:{registration.NodeId}:{deliveryId}");
+        var grain = grains.GetGrain<IExecutionGrain>(GrainKeys.For(tenant, executionId));
+        if (deliveryId is not null && await grain.GetAsync() is not null)
+        {
+            return WebhookResults.Duplicate(executionId);
+        }
+        var view = await grain.StartAsync(new StartExecution
+        {
+            WorkflowId = registration.WorkflowId,
+            WorkflowVersion = registration.Version,
+            WorkflowJson = route.WorkflowJson,
+            TriggerNodeId = registration.NodeId,
+            TriggerJson = data.ToJsonString(),
+            TriggeredBy = "webhook",
+        });
+        AuditTrail.RecordFor(context, tenant, "webhook", AuditActions.ExecutionStart, "execution", executionId,
+            detail: registration.WorkflowId.ToString());
+        if (registration.ResponseMode == WebhookModes.OnReceived)
+        {
+            return WebhookResults.Accepted(executionId);
+        }
+        var wait = limits.MaxWait < MaxResponseWait ? limits.MaxWait : MaxResponseWait;
+        return WebhookResults.From(route, await grain.WaitAsync(wait) ?? view);
+    }
+
+    /// <summary>Same derivation as <c>ExecutionLauncher.DeterministicId</c> in the grains (a test keeps them equal).</summary>
+    public static string DeterministicId(string dedupeKey)
+    {
+        ArgumentNullException.ThrowIfNull(dedupeKey);
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(dedupeKey), hash);
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash[..16], bigEndian: true).ToString();
+    }
+}
