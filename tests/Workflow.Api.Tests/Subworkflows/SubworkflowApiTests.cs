@@ -52,6 +52,24 @@ public sealed class SubworkflowApiTests(WorkflowApiFactory factory)
     }
 
     [Fact]
+    public async Task RecursiveWorkflow_StopsAtTheDepthLimit()
+    {
+        // A workflow that calls itself: the deepest child fails with subworkflow_depth and the failure propagates up.
+        var created = await _client.CreateWorkflowAsync(Document(Unique("recursive"),
+            [Trigger(), Node("call", "subworkflow", new JsonObject { ["workflowId"] = Guid.Empty.ToString() })], [Edge("start", "call")]));
+        var id = created.Str("id");
+        var recursive = Document(created.Str("name"),
+            [Trigger(), Node("call", "subworkflow", new JsonObject { ["workflowId"] = id })], [Edge("start", "call")]);
+        await _client.SendJsonAsync(HttpMethod.Put, $"/api/workflows/{id}", recursive, ifMatch: "1");
+
+        var done = await RunAsync(id, new JsonObject());
+
+        Assert.Equal("failed", done.Str("status"));
+        Assert.Equal("subworkflow_failed", done["error"].Str("code"));
+        Assert.Contains("subworkflow_depth", done["error"].Str("message"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CancelParent_CancelsWaitingChild()
     {
         var slowChild = await CreateAsync(Document(Unique("slow-child"),
