@@ -66,6 +66,46 @@ public sealed class BenchmarkApi : IDisposable
         return started["executionId"]!.GetValue<string>();
     }
 
+    public async Task ActivateAsync(string workflowId, CancellationToken cancellationToken)
+    {
+        using var response = await PostAsync($"/api/workflows/{workflowId}/activate", Content([]), cancellationToken);
+        await ReadObjectAsync(response, HttpStatusCode.OK, cancellationToken);
+    }
+
+    /// <summary>Calls a webhook (<c>POST /hooks/default/{path}</c>); answers the status and the raw body.</summary>
+    public async Task<(HttpStatusCode Status, string Body)> PostHookAsync(string path, byte[] body, CancellationToken cancellationToken)
+    {
+        using var response = await PostAsync($"/hooks/default/{path}", Content(body), cancellationToken);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+    }
+
+    /// <summary>Delivers an empty signal to a waiting <c>wait</c> node.</summary>
+    public async Task SignalAsync(string executionId, string nodeId, CancellationToken cancellationToken)
+    {
+        using var response = await PostAsync($"/api/executions/{executionId}/signals/{nodeId}", Content("{}"u8.ToArray()), cancellationToken);
+        await ReadObjectAsync(response, HttpStatusCode.OK, cancellationToken);
+    }
+
+    /// <summary>Counts a workflow's executions in a status from the history, 500 a page, at most <paramref name="maxPages"/> pages.</summary>
+    public async Task<int> CountExecutionsAsync(string workflowId, string status, int maxPages, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        string? cursor = null;
+        for (var page = 0; page < maxPages; page++)
+        {
+            var path = $"/api/executions?workflowId={workflowId}&status={status}&limit=500" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor));
+            using var response = await _client.GetAsync(path, cancellationToken);
+            var body = await ReadObjectAsync(response, HttpStatusCode.OK, cancellationToken);
+            count += body["items"]!.AsArray().Count;
+            cursor = body["nextCursor"]?.GetValue<string>();
+            if (cursor is null)
+            {
+                break;
+            }
+        }
+        return count;
+    }
+
     public async Task<JsonObject> GetExecutionAsync(string executionId, CancellationToken cancellationToken)
     {
         using var response = await _client.GetAsync($"/api/executions/{executionId}", cancellationToken);

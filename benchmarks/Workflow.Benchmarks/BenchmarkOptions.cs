@@ -2,10 +2,10 @@ using System.Globalization;
 
 namespace Workflow.Benchmarks;
 
-/// <summary>Command line: <c>[sequential|start-latency|concurrent|all] [--runs N] [--warmup N] [--concurrency N] [--connections N] [--rounds N] [--warmup-rounds N] [--env KEY=VALUE] [--out FILE]</c>.</summary>
+/// <summary>Command line: <c>[sequential|start-latency|concurrent|webhook|parked|parked-delay|all] [--runs N] [--warmup N] [--concurrency N] [--connections N] [--rounds N] [--warmup-rounds N] [--env KEY=VALUE] [--out FILE]</c>.</summary>
 public sealed record BenchmarkOptions
 {
-    public static readonly string[] AllScenarios = ["sequential", "start-latency", "concurrent"];
+    public static readonly string[] AllScenarios = ["sequential", "start-latency", "concurrent", "webhook", "parked", "parked-delay"];
 
     public IReadOnlyList<string> Scenarios { get; init; } = AllScenarios;
     public int Runs { get; init; } = 300;
@@ -55,5 +55,5 @@ public sealed record BenchmarkOptions
         i < args.Length && int.TryParse(args[i], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw Usage();
 
     private static ArgumentException Usage() => new(
-        "usage: [sequential|start-latency|concurrent|all] [--runs N] [--warmup N] [--concurrency N] [--connections N] [--rounds N] [--warmup-rounds N] [--env KEY=VALUE] [--out FILE]");
+        "usage: [sequential|start-latency|concurrent|webhook|parked|parked-delay|all] [--runs N] [--warmup N] [--concurrency N] [--connections N] [--rounds N] [--warmup-rounds N] [--env KEY=VALUE] [--out FILE]");
 }

@@ -11,7 +11,11 @@ foreach (var scenario in options.Scenarios)
     using var timeout = new CancellationTokenSource(options.ScenarioTimeout);
     try
     {
-        await using var silo = await SiloUnderTest.StartAsync(options.SiloEnvironment);
+        // The webhook and parked scenarios send far more than the per-tenant/per-IP token bucket allows.
+        var environment = scenario is SequentialScenario.Name or StartLatencyScenario.Name or ConcurrentScenario.Name
+            ? options.SiloEnvironment
+            : new Dictionary<string, string>(options.SiloEnvironment) { ["Workflow__RateLimit__Enabled"] = "false" };
+        await using var silo = await SiloUnderTest.StartAsync(environment);
         Console.Error.WriteLine($"{scenario}: silo pid {silo.Pid} at {silo.BaseAddress}, data {silo.DataDirectory}");
         var idle = await CpuUsage.SettleAsync(silo.Pid, TimeSpan.FromSeconds(20), timeout.Token);
         var cpu = new CpuUsage(silo.Pid);
@@ -19,6 +23,9 @@ foreach (var scenario in options.Scenarios)
         {
             SequentialScenario.Name => await SequentialScenario.RunAsync(silo, options, timeout.Token),
             StartLatencyScenario.Name => await StartLatencyScenario.RunAsync(silo, options, timeout.Token),
+            WebhookScenario.Name => await WebhookScenario.RunAsync(silo, timeout.Token),
+            ParkedScenario.WaitName => await ParkedScenario.RunAsync(silo, delay: false, timeout.Token),
+            ParkedScenario.DelayName => await ParkedScenario.RunAsync(silo, delay: true, timeout.Token),
             _ => await ConcurrentScenario.RunAsync(silo, options, timeout.Token),
         };
         result = result with { Notes = [.. result.Notes, cpu.Describe() + idle] };

@@ -93,14 +93,6 @@ public static class WebhookEndpoints
         return WebhookResults.From(route, await grain.WaitAsync(wait) ?? view);
     }
 
-    /// <summary>Same derivation as <c>ExecutionLauncher.DeterministicId</c> in the grains (a test keeps them equal).</summary>
-    public static string DeterministicId(string dedupeKey)
-    {
-        ArgumentNullException.ThrowIfNull(dedupeKey);
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(dedupeKey), hash);
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash[..16], bigEndian: true).ToString();
-    }
+    /// <summary>The execution id of a webhook delivery (<see cref="Core.Execution.DeterministicIds"/>, as every trigger uses).</summary>
+    public static string DeterministicId(string dedupeKey) => Core.Execution.DeterministicIds.From(dedupeKey);
 }

@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
+using Workflow.Core.Execution;
 using Workflow.Core.Graph;
 using Workflow.Grains.Abstractions;
 using Workflow.Grains.Abstractions.Executions;
@@ -16,13 +15,7 @@ namespace Workflow.Grains.Executions;
 public sealed class ExecutionLauncher(IGrainFactory grains)
 {
     /// <summary>A stable execution id for a dedupe key (the same key always gives the same id).</summary>
-    public static string DeterministicId(string dedupeKey)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(dedupeKey));
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x80); // version 8 (custom), RFC 9562
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true).ToString();
-    }
+    public static string DeterministicId(string dedupeKey) => DeterministicIds.From(dedupeKey);
 
     /// <summary>
     /// Starts an execution of the workflow's current version at <paramref name="triggerNodeId"/>; null when the

@@ -30,7 +30,7 @@ public sealed class SubworkflowNode : NodeExecutor<SubworkflowConfig>
             return NodeResult.Failed("subworkflow_unavailable", "Sub-workflows cannot run in this host.");
         }
         // One child per run and attempt: a replay after a crash finds the same child instead of starting another.
-        var childId = DeterministicGuid($"{context.Tenant}:{context.ExecutionId}:{context.Node.Id}:{context.Run}:{context.Attempt}");
+        var childId = DeterministicIds.From($"{context.Tenant}:{context.ExecutionId}:{context.Node.Id}:{context.Run}:{context.Attempt}");
         var child = await starter.StartAsync(new ChildExecutionRequest(context.Tenant, context.ExecutionId, context.Node.Id, childId,
             workflowId, config.InputMapping?.DeepClone(), context.Depth + 1), cancellationToken);
         if (!child.WorkflowFound)
@@ -47,13 +47,5 @@ public sealed class SubworkflowNode : NodeExecutor<SubworkflowConfig>
             AwaitSignal = true,
             Output = new JsonObject { ["childExecutionId"] = child.ExecutionId },
         };
-    }
-
-    private static string DeterministicGuid(string key)
-    {
-        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key));
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true).ToString();
     }
 }
