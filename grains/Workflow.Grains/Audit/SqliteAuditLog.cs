@@ -14,23 +14,11 @@ namespace Workflow.Grains.Audit;
 /// execution history. Entries queued when the process is killed are lost; callers that must not lose one await
 /// <see cref="FlushAsync"/>.
 /// </summary>
-public sealed partial class SqliteAuditLog : IAuditLog, IAsyncDisposable, IDisposable
+public sealed partial class SqliteAuditLog : BatchedWriteQueue<List<AuditEntry>>, IAuditLog
 {
     private readonly SqliteDatabase _database;
-    private readonly TimeProvider _timeProvider;
     private readonly ILogger<SqliteAuditLog> _logger;
-    private readonly TimeSpan _flushInterval;
-    private readonly int _maxBatchSize;
-    private readonly Lock _gate = new();
-    private readonly AsyncSignal _work = new();
-    private readonly AsyncSignal _urgent = new();
-    private readonly List<(long Target, TaskCompletionSource Stored)> _waiters = [];
-    private readonly Task _loop;
     private Task _schema;
-    private List<AuditEntry> _pending = [];
-    private long _queued;
-    private long _stored;
-    private bool _stopping;
 
     /// <summary>Initializes a new instance of the <see cref="SqliteAuditLog"/> class: creates the table when missing and starts the writer loop.</summary>
     /// <param name="database">The shared database.</param>
@@ -38,59 +26,23 @@ public sealed partial class SqliteAuditLog : IAuditLog, IAsyncDisposable, IDispo
     /// <param name="timeProvider">The clock of the batching delay.</param>
     /// <param name="logger">The logger.</param>
     public SqliteAuditLog(SqliteDatabase database, IOptions<SqliteStorageOptions> options, TimeProvider timeProvider, ILogger<SqliteAuditLog> logger)
+        : base(timeProvider, options?.Value.HistoryFlushInterval ?? throw new ArgumentNullException(nameof(options)), options.Value.HistoryMaxBatchSize)
     {
-        ArgumentNullException.ThrowIfNull(options);
         _database = database;
-        _timeProvider = timeProvider;
         _logger = logger;
-        _flushInterval = options.Value.HistoryFlushInterval;
-        _maxBatchSize = Math.Max(1, options.Value.HistoryMaxBatchSize);
         _schema = CreateSchemaAsync();
-        _loop = Task.Run(RunAsync);
+        Start();
     }
 
     /// <inheritdoc />
     public void Append(AuditEntry entry)
     {
         var normalized = AuditEntryRules.Normalize(entry);
-        int count;
-        lock (_gate)
+        Enqueue(pending =>
         {
-            ObjectDisposedException.ThrowIf(_stopping, this);
-            _pending.Add(normalized);
-            _queued++;
-            count = _pending.Count;
-        }
-
-        if (count == 1)
-        {
-            _work.Set();
-        }
-
-        if (count >= _maxBatchSize)
-        {
-            _urgent.Set();
-        }
-    }
-
-    /// <inheritdoc />
-    public Task FlushAsync(CancellationToken cancellationToken = default)
-    {
-        TaskCompletionSource stored;
-        lock (_gate)
-        {
-            if (_stored >= _queued)
-            {
-                return Task.CompletedTask;
-            }
-
-            stored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiters.Add((_queued, stored));
-        }
-
-        _work.Set();
-        _urgent.Set();
-        return stored.Task.WaitAsync(cancellationToken);
+            pending.Add(normalized);
+            return pending.Count;
+        });
     }
 
     /// <inheritdoc />
@@ -128,40 +80,12 @@ public sealed partial class SqliteAuditLog : IAuditLog, IAsyncDisposable, IDispo
         return new AuditPage(items, last.Encode());
     }
 
-    /// <summary>Stops accepting entries and writes everything queued.</summary>
-    /// <returns>A task completed once the queue is stored (or given up after a failed write).</returns>
-    public async ValueTask DisposeAsync()
-    {
-        lock (_gate)
-        {
-            _stopping = true;
-        }
-
-        _work.Set();
-        _urgent.Set();
-        await _loop.ConfigureAwait(false);
-        List<(long Target, TaskCompletionSource Stored)> abandoned;
-        lock (_gate)
-        {
-            abandoned = [.. _waiters];
-            _waiters.Clear();
-        }
-
-        foreach (var waiter in abandoned)
-        {
-            waiter.Stored.TrySetException(new ObjectDisposedException(nameof(SqliteAuditLog)));
-        }
-    }
-
-    /// <summary>Synchronous disposal; blocks until the queued entries are written, since they were accepted.</summary>
-    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
-
     private Task CreateSchemaAsync() => _database.WriteAsync(AuditSql.CreateSchema, CancellationToken.None);
 
     /// <summary>The schema task; a failed attempt (e.g. a full disk at start) is tried again.</summary>
     private Task EnsureSchemaAsync()
     {
-        lock (_gate)
+        lock (Gate)
         {
             if (_schema.IsFaulted || _schema.IsCanceled)
             {
@@ -172,99 +96,34 @@ public sealed partial class SqliteAuditLog : IAuditLog, IAsyncDisposable, IDispo
         }
     }
 
-    private async Task RunAsync()
-    {
-        var stop = false;
-        while (!stop)
-        {
-            await _work.WaitAsync().ConfigureAwait(false);
-            if (!_urgent.IsSet && _flushInterval > TimeSpan.Zero)
-            {
-                using var cancelDelay = new CancellationTokenSource();
-                var delay = Task.Delay(_flushInterval, _timeProvider, cancelDelay.Token);
-                await Task.WhenAny(delay, _urgent.WaitAsync()).ConfigureAwait(false);
-                await cancelDelay.CancelAsync().ConfigureAwait(false);
-            }
+    /// <inheritdoc />
+    protected override bool StoreDisposed => _database.IsDisposed;
 
-            _urgent.Reset();
-            stop = await WritePendingAsync().ConfigureAwait(false);
-        }
-    }
+    /// <inheritdoc />
+    protected override List<AuditEntry> NewBatch() => [];
 
-    /// <summary>Writes the queue; returns true when the log is stopping and nothing is left to do.</summary>
-    private async Task<bool> WritePendingAsync()
-    {
-        List<AuditEntry> batch;
-        long batchEnd;
-        bool stopping;
-        lock (_gate)
-        {
-            batch = _pending;
-            batchEnd = _queued;
-            stopping = _stopping;
-            if (batch.Count > 0)
-            {
-                _pending = [];
-            }
-        }
+    /// <inheritdoc />
+    protected override int CountOf(List<AuditEntry> batch) => batch.Count;
 
-        if (batch.Count > 0 && !await TryWriteAsync(batch, batchEnd).ConfigureAwait(false))
-        {
-            if (stopping || _database.IsDisposed)
-            {
-                LogEntriesLost(batch.Count);
-                return true;
-            }
-
-            _work.Set();
-            return false;
-        }
-
-        List<TaskCompletionSource> done;
-        lock (_gate)
-        {
-            _stored = Math.Max(_stored, batchEnd);
-            done = TakeWaiters(_stored);
-            stopping = _stopping && _pending.Count == 0;
-        }
-
-        done.ForEach(waiter => waiter.TrySetResult());
-        return stopping;
-    }
-
-    private async Task<bool> TryWriteAsync(List<AuditEntry> batch, long batchEnd)
+    /// <inheritdoc />
+    protected override async Task WriteAsync(List<AuditEntry> batch)
     {
         var started = Stopwatch.GetTimestamp();
-        try
-        {
-            await EnsureSchemaAsync().ConfigureAwait(false);
-            var writes = batch
-                .Chunk(_maxBatchSize)
-                .Select(chunk => _database.WriteAsync(context => AuditSql.WriteBatch(context, chunk), CancellationToken.None));
-            await Task.WhenAll(writes).ConfigureAwait(false);
-            LogEntriesWritten(batch.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return true;
-        }
-        catch (Exception error)
-        {
-            LogWriteFailed(error, batch.Count);
-            List<TaskCompletionSource> failed;
-            lock (_gate)
-            {
-                // Back in front, in order; entries of this batch that did commit are skipped by id on the retry.
-                _pending.InsertRange(0, batch);
-                failed = TakeWaiters(batchEnd);
-            }
-
-            failed.ForEach(waiter => waiter.TrySetException(error));
-            return false;
-        }
+        await EnsureSchemaAsync().ConfigureAwait(false);
+        var writes = batch
+            .Chunk(MaxBatchSize)
+            .Select(chunk => _database.WriteAsync(context => AuditSql.WriteBatch(context, chunk), CancellationToken.None));
+        await Task.WhenAll(writes).ConfigureAwait(false);
+        LogEntriesWritten(batch.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
-    private List<TaskCompletionSource> TakeWaiters(long upTo)
-    {
-        var taken = _waiters.FindAll(waiter => waiter.Target <= upTo).ConvertAll(waiter => waiter.Stored);
-        _waiters.RemoveAll(waiter => waiter.Target <= upTo);
-        return taken;
-    }
+    /// <inheritdoc />
+    /// <remarks>Back in front, in order; entries of the batch that did commit are skipped by id on the retry.</remarks>
+    protected override void Requeue(List<AuditEntry> failed, List<AuditEntry> pending) => pending.InsertRange(0, failed);
+
+    /// <inheritdoc />
+    protected override void OnWriteFailed(Exception error, int count) => LogWriteFailed(error, count);
+
+    /// <inheritdoc />
+    protected override void OnLost(int count) => LogEntriesLost(count);
 }

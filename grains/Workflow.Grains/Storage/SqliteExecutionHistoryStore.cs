@@ -11,22 +11,12 @@ namespace Workflow.Grains.Storage;
 /// <see cref="SqliteStorageOptions.HistoryFlushInterval"/>, or at once when the queue is large or a flush is awaited,
 /// in one transaction. An execution changing status several times within the interval costs one row write.
 /// </summary>
-public sealed partial class SqliteExecutionHistoryStore : IExecutionHistoryStore, IAsyncDisposable, IDisposable
+public sealed partial class SqliteExecutionHistoryStore
+    : BatchedWriteQueue<Dictionary<(string TenantId, string Id), ExecutionRecord>>, IExecutionHistoryStore
 {
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<SqliteExecutionHistoryStore> _logger;
-    private readonly TimeSpan _flushInterval;
-    private readonly int _maxBatchSize;
-    private readonly Lock _gate = new();
-    private readonly AsyncSignal _work = new();
-    private readonly AsyncSignal _urgent = new();
-    private readonly List<FlushWaiter> _waiters = [];
-    private readonly Task _loop;
-    private Dictionary<(string TenantId, string Id), ExecutionRecord> _pending = [];
-    private long _queued;
-    private long _stored;
-    private bool _stopping;
 
     /// <summary>Initializes a new instance of the <see cref="SqliteExecutionHistoryStore"/> class and starts its writer loop.</summary>
     /// <param name="database">The shared database.</param>
@@ -38,58 +28,23 @@ public sealed partial class SqliteExecutionHistoryStore : IExecutionHistoryStore
         IOptions<SqliteStorageOptions> options,
         TimeProvider timeProvider,
         ILogger<SqliteExecutionHistoryStore> logger)
+        : base(timeProvider, options?.Value.HistoryFlushInterval ?? throw new ArgumentNullException(nameof(options)), options.Value.HistoryMaxBatchSize)
     {
-        ArgumentNullException.ThrowIfNull(options);
         _database = database;
         _timeProvider = timeProvider;
         _logger = logger;
-        _flushInterval = options.Value.HistoryFlushInterval;
-        _maxBatchSize = Math.Max(1, options.Value.HistoryMaxBatchSize);
-        _loop = Task.Run(RunAsync);
+        Start();
     }
 
     /// <inheritdoc />
     public void Upsert(ExecutionRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        int count;
-        lock (_gate)
+        Enqueue(pending =>
         {
-            ObjectDisposedException.ThrowIf(_stopping, this);
-            _pending[(record.TenantId, record.Id)] = record;
-            _queued++;
-            count = _pending.Count;
-        }
-
-        if (count == 1)
-        {
-            _work.Set();
-        }
-
-        if (count >= _maxBatchSize)
-        {
-            _urgent.Set();
-        }
-    }
-
-    /// <inheritdoc />
-    public Task FlushAsync(CancellationToken cancellationToken = default)
-    {
-        TaskCompletionSource stored;
-        lock (_gate)
-        {
-            if (_stored >= _queued)
-            {
-                return Task.CompletedTask;
-            }
-
-            stored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiters.Add(new FlushWaiter(_queued, stored));
-        }
-
-        _work.Set();
-        _urgent.Set();
-        return stored.Task.WaitAsync(cancellationToken);
+            pending[(record.TenantId, record.Id)] = record;
+            return pending.Count;
+        });
     }
 
     /// <inheritdoc />
@@ -136,143 +91,40 @@ public sealed partial class SqliteExecutionHistoryStore : IExecutionHistoryStore
         return new ExecutionPage(items, new ExecutionCursor(last.StartedAt.ToUnixTimeMilliseconds(), last.Id).Encode());
     }
 
-    /// <summary>Stops accepting rows and writes everything queued.</summary>
-    /// <returns>A task completed once the queue is stored (or given up after a failed write).</returns>
-    public async ValueTask DisposeAsync()
-    {
-        lock (_gate)
-        {
-            _stopping = true;
-        }
+    /// <inheritdoc />
+    protected override bool StoreDisposed => _database.IsDisposed;
 
-        _work.Set();
-        _urgent.Set();
-        await _loop.ConfigureAwait(false);
+    /// <inheritdoc />
+    protected override Dictionary<(string TenantId, string Id), ExecutionRecord> NewBatch() => [];
 
-        List<FlushWaiter> abandoned;
-        lock (_gate)
-        {
-            abandoned = [.. _waiters];
-            _waiters.Clear();
-        }
+    /// <inheritdoc />
+    protected override int CountOf(Dictionary<(string TenantId, string Id), ExecutionRecord> batch) => batch.Count;
 
-        foreach (var waiter in abandoned)
-        {
-            waiter.Stored.TrySetException(new ObjectDisposedException(nameof(SqliteExecutionHistoryStore)));
-        }
-    }
-
-    /// <summary>Synchronous disposal; blocks until the queued rows are written, since they were accepted.</summary>
-    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
-
-    private async Task RunAsync()
-    {
-        var stop = false;
-        while (!stop)
-        {
-            await _work.WaitAsync().ConfigureAwait(false);
-            if (!_urgent.IsSet && _flushInterval > TimeSpan.Zero)
-            {
-                // Waiting lets repeated updates of one execution collapse into one row write.
-                using var cancelDelay = new CancellationTokenSource();
-                var delay = Task.Delay(_flushInterval, _timeProvider, cancelDelay.Token);
-                await Task.WhenAny(delay, _urgent.WaitAsync()).ConfigureAwait(false);
-                await cancelDelay.CancelAsync().ConfigureAwait(false);
-            }
-
-            _urgent.Reset();
-            stop = await WritePendingAsync().ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Writes the queue; returns true when the store is stopping and nothing is left to do.</summary>
-    private async Task<bool> WritePendingAsync()
-    {
-        Dictionary<(string TenantId, string Id), ExecutionRecord> batch;
-        long batchEnd;
-        bool stopping;
-        lock (_gate)
-        {
-            batch = _pending;
-            batchEnd = _queued;
-            stopping = _stopping;
-            if (batch.Count > 0)
-            {
-                _pending = [];
-            }
-        }
-
-        if (batch.Count > 0 && !await TryWriteAsync(batch, batchEnd).ConfigureAwait(false))
-        {
-            if (stopping || _database.IsDisposed)
-            {
-                LogRowsLost(batch.Count);
-                return true;
-            }
-
-            _work.Set();
-            return false;
-        }
-
-        List<FlushWaiter> done;
-        lock (_gate)
-        {
-            _stored = Math.Max(_stored, batchEnd);
-            done = TakeWaiters(_stored);
-            stopping = _stopping && _pending.Count == 0;
-        }
-
-        foreach (var waiter in done)
-        {
-            waiter.Stored.TrySetResult();
-        }
-
-        return stopping;
-    }
-
-    private async Task<bool> TryWriteAsync(Dictionary<(string TenantId, string Id), ExecutionRecord> batch, long batchEnd)
+    /// <inheritdoc />
+    protected override async Task WriteAsync(Dictionary<(string TenantId, string Id), ExecutionRecord> batch)
     {
         var started = Stopwatch.GetTimestamp();
-        try
-        {
-            var now = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-            var writes = batch.Values
-                .Chunk(_maxBatchSize)
-                .Select(chunk => _database.WriteAsync(context => ExecutionHistorySql.WriteBatch(context, chunk, now), CancellationToken.None));
-            await Task.WhenAll(writes).ConfigureAwait(false);
-            LogRowsWritten(batch.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return true;
-        }
-        catch (Exception error)
-        {
-            LogWriteFailed(error, batch.Count);
-            List<FlushWaiter> failed;
-            lock (_gate)
-            {
-                // Rewriting rows that did commit is harmless (upsert); a newer queued row for the same id wins.
-                foreach (var (key, record) in batch)
-                {
-                    _pending.TryAdd(key, record);
-                }
-
-                failed = TakeWaiters(batchEnd);
-            }
-
-            foreach (var waiter in failed)
-            {
-                waiter.Stored.TrySetException(error);
-            }
-
-            return false;
-        }
+        var now = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+        var writes = batch.Values
+            .Chunk(MaxBatchSize)
+            .Select(chunk => _database.WriteAsync(context => ExecutionHistorySql.WriteBatch(context, chunk, now), CancellationToken.None));
+        await Task.WhenAll(writes).ConfigureAwait(false);
+        LogRowsWritten(batch.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
-    private List<FlushWaiter> TakeWaiters(long upTo)
+    /// <inheritdoc />
+    /// <remarks>Rewriting rows that did commit is harmless (upsert); a newer queued row for the same id wins.</remarks>
+    protected override void Requeue(Dictionary<(string TenantId, string Id), ExecutionRecord> failed, Dictionary<(string TenantId, string Id), ExecutionRecord> pending)
     {
-        var taken = _waiters.FindAll(waiter => waiter.Target <= upTo);
-        _waiters.RemoveAll(waiter => waiter.Target <= upTo);
-        return taken;
+        foreach (var (key, record) in failed)
+        {
+            pending.TryAdd(key, record);
+        }
     }
 
-    private sealed record FlushWaiter(long Target, TaskCompletionSource Stored);
+    /// <inheritdoc />
+    protected override void OnWriteFailed(Exception error, int count) => LogWriteFailed(error, count);
+
+    /// <inheritdoc />
+    protected override void OnLost(int count) => LogRowsLost(count);
 }

@@ -35,14 +35,16 @@ public sealed class CredentialGrainTests(CredentialCluster cluster) : IClassFixt
         var tenant = Tenant();
         var password = "pw-" + Guid.NewGuid().ToString("N");
         var token = "tok-" + Guid.NewGuid().ToString("N");
+        // Unique: a short literal such as "svc" turns up by chance inside other rows' random base64.
+        var username = "svc-" + Guid.NewGuid().ToString("N");
 
-        var basic = await cluster.CreateAsync(tenant, "db", "basic", $$"""{"username":"svc","password":"{{password}}"}""");
+        var basic = await cluster.CreateAsync(tenant, "db", "basic", $$"""{"username":"{{username}}","password":"{{password}}"}""");
         var bearer = await cluster.CreateAsync(tenant, "api", "bearer", $$"""{"token":"{{token}}"}""");
         await cluster.Credential(tenant, bearer).UpdateAsync(new CredentialInput { Name = "api", Type = "bearer", DataJson = $$"""{"token":"{{token}}x"}""" });
 
         var rows = await cluster.AllStateAsync();
         Assert.DoesNotContain(rows, row => row.Contains(password, StringComparison.Ordinal) || row.Contains(token, StringComparison.Ordinal));
-        Assert.DoesNotContain(rows, row => row.Contains("svc", StringComparison.Ordinal));
+        Assert.DoesNotContain(rows, row => row.Contains(username, StringComparison.Ordinal));
         var raw = cluster.RawFileText();
         Assert.DoesNotContain(password, raw, StringComparison.Ordinal);
         Assert.DoesNotContain(token, raw, StringComparison.Ordinal);
