@@ -1,0 +1,20 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Workflow.Core.Execution;
+using Workflow.Core.Graph;
+using Workflow.Core.Nodes;
+using Workflow.Grains.Abstractions;
+using Workflow.Grains.Abstractions.Executions;
+using Workflow.Grains.Abstractions.History;
+
+namespace Workflow.Grains.Executions;
+
+/// <summary>Log messages of the execution grain.</summary>
+public sealed partial class ExecutionGrain
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Execution {ExecutionKey}: could not notify {Target}")]
+    private static partial void LogNotifyFailed(ILogger logger, Exception exception, string executionKey, string target);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Execution {ExecutionKey}: the driver stopped with an error")]
+    private static partial void LogDriverFailed(ILogger logger, Exception exception, string executionKey);
+}
