@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Workflow.Core.Execution;
 using Workflow.Core.Graph;

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Workflow.Core.Execution;
 using Workflow.Core.Graph;
-using Workflow.Core.Nodes;
 using Workflow.Grains.Abstractions;
 using Workflow.Grains.Abstractions.Executions;
 using Workflow.Grains.Abstractions.History;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Workflow.Core.Graph;
 using Workflow.Core.Nodes;
 
 namespace Workflow.Core.Execution;

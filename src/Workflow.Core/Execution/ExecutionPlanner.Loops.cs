@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Workflow.Core.Graph;
-using Workflow.Core.Nodes;
 
 namespace Workflow.Core.Execution;
 
