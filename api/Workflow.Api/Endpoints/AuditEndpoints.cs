@@ -50,7 +50,7 @@ public static class AuditEndpoints
         }
         catch (ArgumentException)
         {
-            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "invalid_cursor", "The cursor is not valid.");
+            return ApiProblems.InvalidCursor();
         }
 
         var items = new JsonArray(page.Items.Select(entry => (JsonNode?)new JsonObject
@@ -65,6 +65,6 @@ public static class AuditEndpoints
             ["detail"] = entry.Detail,
             ["ip"] = entry.Ip,
         }).ToArray());
-        return TypedResults.Ok(new JsonObject { ["items"] = items, ["nextCursor"] = page.NextCursor });
+        return TypedResults.Ok(ApiLists.Page(items, page.NextCursor));
     }
 }

@@ -43,7 +43,7 @@ public static class CredentialEndpoints
         string? after = null;
         if (!string.IsNullOrEmpty(cursor) && (after = DecodeCursor(cursor)) is null)
         {
-            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "invalid_cursor", "The cursor is not valid.");
+            return ApiProblems.InvalidCursor();
         }
 
         var size = Math.Clamp(limit ?? 100, 1, 500);
@@ -51,7 +51,7 @@ public static class CredentialEndpoints
         var page = all.Where(c => after is null || string.Compare(c.Name, after, StringComparison.OrdinalIgnoreCase) > 0).Take(size + 1).ToList();
         var next = page.Count > size ? EncodeCursor(page[size - 1].Name) : null;
         var items = new JsonArray(page.Take(size).Select(c => (JsonNode?)ToJson(c)).ToArray());
-        return TypedResults.Ok(new JsonObject { ["items"] = items, ["nextCursor"] = next });
+        return TypedResults.Ok(ApiLists.Page(items, next));
     }
 
     /// <summary>Creates a credential from <c>{name, type, data}</c>; answers 201 with its metadata.</summary>

@@ -104,10 +104,10 @@ public static class ExecutionEndpoints
         }
         catch (ArgumentException)
         {
-            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "invalid_cursor", "The cursor is not valid.");
+            return ApiProblems.InvalidCursor();
         }
         var items = new JsonArray(page.Items.Select(r => (JsonNode?)ExecutionJson.From(r)).ToArray());
-        return TypedResults.Ok(new JsonObject { ["items"] = items, ["nextCursor"] = page.NextCursor });
+        return TypedResults.Ok(ApiLists.Page(items, page.NextCursor));
     }
 
     /// <summary>

@@ -48,7 +48,7 @@ public static class WorkflowEndpoints
                 ["status"] = w.Status, ["version"] = w.Version, ["updatedAt"] = w.UpdatedAt,
             });
         }
-        return TypedResults.Ok(new JsonObject { ["items"] = items, ["nextCursor"] = null });
+        return TypedResults.Ok(ApiLists.Page(items, null));
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> CreateAsync(
@@ -188,7 +188,7 @@ public static class WorkflowEndpoints
         {
             items.Add(new JsonObject { ["version"] = v.Version, ["savedAt"] = v.SavedAt });
         }
-        return TypedResults.Ok(new JsonObject { ["items"] = items, ["nextCursor"] = null });
+        return TypedResults.Ok(ApiLists.Page(items, null));
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> VersionAsync(HttpContext context, string id, int version, IGrainFactory grains)

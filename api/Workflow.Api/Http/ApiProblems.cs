@@ -25,6 +25,10 @@ public static class ApiProblems
         return TypedResults.Problem(problem);
     }
 
+    /// <summary>A list cursor this server did not issue.</summary>
+    public static ProblemHttpResult InvalidCursor() =>
+        Problem(StatusCodes.Status400BadRequest, "invalid_cursor", "The cursor is not valid.");
+
     public static ProblemHttpResult NotFound(string what) => Problem(StatusCodes.Status404NotFound, "not_found", $"{what} not found.");
 
     public static ProblemHttpResult Invalid(IReadOnlyList<ValidationError> errors) =>
