@@ -5,9 +5,12 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workflow.Api.Auth;
 using Workflow.Api.Endpoints;
 using Workflow.Api.Http;
+using Workflow.Api.Hubs;
+using Workflow.Grains.Abstractions.Live;
 
 namespace Workflow.Api.Hosting;
 
@@ -28,6 +31,10 @@ public static class WorkflowApiExtensions
         }));
         services.AddProblemDetails();
         services.AddOpenApi();
+        services.AddSignalR();
+        services.TryAddSingleton<WatchLeaseCache>();
+        services.AddSingleton<ExecutionEventBridge>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExecutionEventBridge>());
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
@@ -57,6 +64,7 @@ public static class WorkflowApiExtensions
         app.MapAuthEndpoints();
         app.MapEventEndpoints();
         app.MapWebhookEndpoints();
+        app.MapHub<ExecutionHub>("/hubs/executions");
         return app;
     }
 

@@ -40,6 +40,7 @@ public static class SiloHostingExtensions
             MaxOutputBytes = maxOutputBytes,
         });
         builder.Services.AddSingleton<PinnedWorkflowCache>();
+        builder.Services.AddSingleton<Workflow.Grains.Abstractions.Live.WatchLeaseCache>();
         builder.Services.AddSingleton<ExecutionLauncher>();
         builder.Services.AddSingleton<ISubworkflowStarter, SubworkflowStarter>();
         builder.Services.AddSingleton<TriggerSync>();
