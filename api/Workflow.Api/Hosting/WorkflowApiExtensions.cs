@@ -59,6 +59,7 @@ public static class WorkflowApiExtensions
         app.MapWorkflowEndpoints();
         app.MapTriggerEndpoints();
         app.MapExecutionEndpoints();
+        app.MapStatsEndpoints();
         app.MapCredentialEndpoints();
         app.MapAuditEndpoints();
         app.MapAuthEndpoints();

@@ -62,6 +62,7 @@ public static class ExecutionViews
             ErrorCode = state.Error?.Code,
             ErrorMessage = state.Error?.Message,
             UpdatedAt = now,
+            NodeTimingsJson = NodeTimings.From(state),
         };
     }
 }
