@@ -30,7 +30,9 @@ public static class WorkflowApiExtensions
             }
         }));
         services.AddProblemDetails();
-        services.AddOpenApi();
+        // The Orleans dashboard's routes are an ops UI, not part of the API the designer's types are generated from.
+        services.AddOpenApi(o => o.ShouldInclude = description =>
+            description.RelativePath?.StartsWith("dashboard", StringComparison.OrdinalIgnoreCase) != true);
         services.AddSignalR();
         services.TryAddSingleton<WatchLeaseCache>();
         services.AddSingleton<ExecutionEventBridge>();
@@ -39,6 +41,9 @@ public static class WorkflowApiExtensions
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            // Numbers are numbers on the wire (the web default also accepts quoted ones, which the OpenAPI document
+            // would then type as integer|string for the designer's generated types).
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         return services;
     }
