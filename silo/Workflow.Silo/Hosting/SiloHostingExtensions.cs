@@ -49,6 +49,7 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<Workflow.Grains.Abstractions.Triggers.Webhooks.WebhookRouteCache>();
         builder.Services.AddSingleton<ITriggerHandler, Workflow.Grains.Triggers.Webhooks.WebhookTriggerHandler>();
         builder.Services.AddWorkflowAuth(configuration, dataDirectory);
+        builder.Services.AddWorkflowDesigner();
 
         builder.UseOrleans(silo =>
         {
