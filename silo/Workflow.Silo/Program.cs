@@ -8,6 +8,7 @@ builder.Services.AddWorkflowApi(builder.Configuration);
 var app = builder.Build();
 app.MapWorkflowApi();
 app.MapWorkflowOps();
+app.MapWorkflowDesigner();
 app.Run();
 
 /// <summary>Entry point; public so integration tests can host it with WebApplicationFactory.</summary>

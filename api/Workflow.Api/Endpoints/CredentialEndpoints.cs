@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Workflow.Api.Auth.Contracts;
+using Workflow.Api.Contracts;
 using Workflow.Api.Http;
 using Workflow.Grains.Abstractions;
 using Workflow.Grains.Abstractions.Audit;
@@ -28,10 +30,10 @@ public static class CredentialEndpoints
     public static RouteGroupBuilder MapCredentialEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/credentials").WithTags("Credentials").RequireAuthorization("admin");
-        group.MapGet("/", ListAsync);
-        group.MapPost("/", CreateAsync);
+        group.MapGet("/", ListAsync).Produces<ItemsPage<CredentialResponse>>();
+        group.MapPost("/", CreateAsync).Accepts<CreateCredentialRequest>("application/json").Produces<CredentialResponse>(StatusCodes.Status201Created);
         group.MapPost("/rotate-key", RotateKeyAsync).RequireAuthorization("sysadmin");
-        group.MapGet("/{id}", GetAsync);
+        group.MapGet("/{id}", GetAsync).Produces<CredentialResponse>();
         group.MapDelete("/{id}", DeleteAsync);
         return group;
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Workflow.Api.Auth;
+using Workflow.Api.Contracts;
 using Workflow.Api.Http;
 using Workflow.Grains.Abstractions.Audit;
 using Workflow.Grains.Abstractions.Triggers.Events;
@@ -15,7 +16,7 @@ public static class EventEndpoints
 {
     public static IEndpointRouteBuilder MapEventEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/events", PublishAsync).WithTags("Events").RequireAuthorization(Policies.Operator);
+        app.MapPost("/api/events", PublishAsync).WithTags("Events").RequireAuthorization(Policies.Operator).Accepts<EventRequest>("application/json");
         return app;
     }
 

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Workflow.Api.Auth;
+using Workflow.Api.Auth.Contracts;
+using Workflow.Api.Contracts;
 using Workflow.Api.Http;
 using Workflow.Core.Graph;
 using Workflow.Grains.Abstractions;
@@ -18,19 +20,20 @@ public static class ExecutionEndpoints
 {
     public static IEndpointRouteBuilder MapExecutionEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/workflows/{id}/executions", StartAsync).WithTags("Executions").RequireAuthorization(Policies.Operator);
+        app.MapPost("/api/workflows/{id}/executions", StartAsync).WithTags("Executions").RequireAuthorization(Policies.Operator)
+            .Accepts<StartExecutionRequest>("application/json").Produces<ExecutionStarted>(StatusCodes.Status202Accepted).Produces<ExecutionResponse>();
         var group = app.MapGroup("/api/executions").WithTags("Executions");
-        group.MapGet("/", ListAsync).RequireAuthorization(Policies.Viewer);
-        group.MapGet("/{id}", GetAsync).RequireAuthorization(Policies.Viewer);
+        group.MapGet("/", ListAsync).RequireAuthorization(Policies.Viewer).Produces<ItemsPage<ExecutionSummary>>();
+        group.MapGet("/{id}", GetAsync).RequireAuthorization(Policies.Viewer).Produces<ExecutionResponse>();
         group.MapPost("/{id}/cancel", (HttpContext c, string id, IGrainFactory g) =>
-            ControlAsync(c, id, g, AuditActions.ExecutionCancel, null, e => e.CancelAsync())).RequireAuthorization(Policies.Operator);
+            ControlAsync(c, id, g, AuditActions.ExecutionCancel, null, e => e.CancelAsync())).RequireAuthorization(Policies.Operator).Produces<ExecutionResponse>();
         group.MapPost("/{id}/retry", (HttpContext c, string id, IGrainFactory g) =>
-            ControlAsync(c, id, g, AuditActions.ExecutionRetry, null, e => e.RetryAsync())).RequireAuthorization(Policies.Operator);
+            ControlAsync(c, id, g, AuditActions.ExecutionRetry, null, e => e.RetryAsync())).RequireAuthorization(Policies.Operator).Produces<ExecutionResponse>();
         group.MapPost("/{id}/pause", (HttpContext c, string id, IGrainFactory g) =>
-            ControlAsync(c, id, g, AuditActions.ExecutionPause, null, e => e.PauseAsync())).RequireAuthorization(Policies.Operator);
+            ControlAsync(c, id, g, AuditActions.ExecutionPause, null, e => e.PauseAsync())).RequireAuthorization(Policies.Operator).Produces<ExecutionResponse>();
         group.MapPost("/{id}/resume", (HttpContext c, string id, IGrainFactory g) =>
-            ControlAsync(c, id, g, AuditActions.ExecutionResume, null, e => e.ResumeAsync())).RequireAuthorization(Policies.Operator);
-        group.MapPost("/{id}/signals/{nodeId}", SignalAsync).RequireAuthorization(Policies.Operator);
+            ControlAsync(c, id, g, AuditActions.ExecutionResume, null, e => e.ResumeAsync())).RequireAuthorization(Policies.Operator).Produces<ExecutionResponse>();
+        group.MapPost("/{id}/signals/{nodeId}", SignalAsync).RequireAuthorization(Policies.Operator).Produces<ExecutionResponse>();
         return app;
     }
 

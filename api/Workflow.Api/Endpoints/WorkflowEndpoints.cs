@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Workflow.Api.Auth;
+using Workflow.Api.Auth.Contracts;
+using Workflow.Api.Contracts;
 using Workflow.Api.Http;
 using Workflow.Core.Graph;
 using Workflow.Core.Validation;
@@ -21,17 +23,17 @@ public static class WorkflowEndpoints
     public static RouteGroupBuilder MapWorkflowEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/workflows").WithTags("Workflows");
-        group.MapGet("/", ListAsync).RequireAuthorization(Policies.Viewer);
-        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.Editor);
-        group.MapPost("/validate", ValidateAsync).RequireAuthorization(Policies.Editor);
-        group.MapGet("/{id}", GetAsync).RequireAuthorization(Policies.Viewer);
-        group.MapPut("/{id}", UpdateAsync).RequireAuthorization(Policies.Editor);
+        group.MapGet("/", ListAsync).RequireAuthorization(Policies.Viewer).Produces<ItemsPage<WorkflowSummary>>();
+        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.Editor).Accepts<WorkflowDocument>("application/json").Produces<WorkflowDocument>(StatusCodes.Status201Created);
+        group.MapPost("/validate", ValidateAsync).RequireAuthorization(Policies.Editor).Accepts<WorkflowDocument>("application/json").Produces<ValidationResponse>();
+        group.MapGet("/{id}", GetAsync).RequireAuthorization(Policies.Viewer).Produces<WorkflowDocument>();
+        group.MapPut("/{id}", UpdateAsync).RequireAuthorization(Policies.Editor).Accepts<WorkflowDocument>("application/json").Produces<WorkflowDocument>();
         group.MapDelete("/{id}", DeleteAsync).RequireAuthorization(Policies.Editor);
-        group.MapPost("/{id}/activate", (HttpContext c, string id, IGrainFactory g, WorkflowValidator v) => SetStatusAsync(c, id, "active", g, v)).RequireAuthorization(Policies.Editor);
-        group.MapPost("/{id}/pause", (HttpContext c, string id, IGrainFactory g, WorkflowValidator v) => SetStatusAsync(c, id, "paused", g, v)).RequireAuthorization(Policies.Editor);
-        group.MapPost("/{id}/archive", (HttpContext c, string id, IGrainFactory g, WorkflowValidator v) => SetStatusAsync(c, id, "archived", g, v)).RequireAuthorization(Policies.Editor);
-        group.MapGet("/{id}/versions", VersionsAsync).RequireAuthorization(Policies.Viewer);
-        group.MapGet("/{id}/versions/{version:int}", VersionAsync).RequireAuthorization(Policies.Viewer);
+        group.MapPost("/{id}/activate", (HttpContext c, string id, IGrainFactory g, WorkflowValidator v) => SetStatusAsync(c, id, "active", g, v)).RequireAuthorization(Policies.Editor).Produces<WorkflowDocument>();
+        group.MapPost("/{id}/pause", (HttpContext c, string id, IGrainFactory g, WorkflowValidator v) => SetStatusAsync(c, id, "paused", g, v)).RequireAuthorization(Policies.Editor).Produces<WorkflowDocument>();
+        group.MapPost("/{id}/archive", (HttpContext c, string id, IGrainFactory g, WorkflowValidator v) => SetStatusAsync(c, id, "archived", g, v)).RequireAuthorization(Policies.Editor).Produces<WorkflowDocument>();
+        group.MapGet("/{id}/versions", VersionsAsync).RequireAuthorization(Policies.Viewer).Produces<ItemsPage<WorkflowVersionInfo>>();
+        group.MapGet("/{id}/versions/{version:int}", VersionAsync).RequireAuthorization(Policies.Viewer).Produces<WorkflowDocument>();
         return group;
     }
 

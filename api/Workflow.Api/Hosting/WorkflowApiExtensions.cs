@@ -5,9 +5,12 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workflow.Api.Auth;
 using Workflow.Api.Endpoints;
 using Workflow.Api.Http;
+using Workflow.Api.Hubs;
+using Workflow.Grains.Abstractions.Live;
 
 namespace Workflow.Api.Hosting;
 
@@ -27,11 +30,20 @@ public static class WorkflowApiExtensions
             }
         }));
         services.AddProblemDetails();
-        services.AddOpenApi();
+        // The Orleans dashboard's routes are an ops UI, not part of the API the designer's types are generated from.
+        services.AddOpenApi(o => o.ShouldInclude = description =>
+            description.RelativePath?.StartsWith("dashboard", StringComparison.OrdinalIgnoreCase) != true);
+        services.AddSignalR();
+        services.TryAddSingleton<WatchLeaseCache>();
+        services.AddSingleton<ExecutionEventBridge>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExecutionEventBridge>());
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            // Numbers are numbers on the wire (the web default also accepts quoted ones, which the OpenAPI document
+            // would then type as integer|string for the designer's generated types).
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         return services;
     }
@@ -52,11 +64,13 @@ public static class WorkflowApiExtensions
         app.MapWorkflowEndpoints();
         app.MapTriggerEndpoints();
         app.MapExecutionEndpoints();
+        app.MapStatsEndpoints();
         app.MapCredentialEndpoints();
         app.MapAuditEndpoints();
         app.MapAuthEndpoints();
         app.MapEventEndpoints();
         app.MapWebhookEndpoints();
+        app.MapHub<ExecutionHub>("/hubs/executions");
         return app;
     }
 

@@ -37,6 +37,7 @@ public static class ExecutionJson
             ["result"] = Parse(view.ResultJson),
             ["error"] = Error(view.Error),
             ["nodes"] = nodes,
+            ["sequence"] = view.Sequence,
         };
     }
 

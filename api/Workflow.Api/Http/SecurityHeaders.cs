@@ -10,9 +10,18 @@ namespace Workflow.Api.Http;
 public static class SecurityHeaders
 {
     private const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'";
+
+    // The designer (a Vite build) needs no inline script; inline styles stay allowed for the canvas library's style
+    // attributes; connect-src covers the API and the SignalR WebSocket.
     private const string PagePolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+        "connect-src 'self' ws: wss:; font-src 'self' data:; worker-src 'self' blob:; object-src 'none'; " +
+        "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+    // The Orleans dashboard is a third-party page with inline script.
+    private const string DashboardPolicy =
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-        "connect-src 'self' ws: wss:; font-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+        "connect-src 'self'; font-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
@@ -26,7 +35,7 @@ public static class SecurityHeaders
         var path = context.Request.Path;
         headers.ContentSecurityPolicy = path.StartsWithSegments("/api") || path.StartsWithSegments("/hooks") || path.StartsWithSegments("/health")
             ? ApiPolicy
-            : PagePolicy;
+            : path.StartsWithSegments("/dashboard") ? DashboardPolicy : PagePolicy;
         if (context.Request.IsHttps)
         {
             headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";

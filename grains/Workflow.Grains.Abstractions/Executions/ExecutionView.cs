@@ -15,4 +15,6 @@ public sealed record ExecutionView
     [Id(8)] public string? ResultJson { get; init; }
     [Id(9)] public ExecutionErrorView? Error { get; init; }
     [Id(10)] public IReadOnlyList<NodeView> Nodes { get; init; } = [];
+    /// <summary>The sequence of the last live event this view includes (merge live events with a higher one).</summary>
+    [Id(11)] public long Sequence { get; init; }
 }

@@ -18,6 +18,13 @@ public interface IExecutionGrain : IGrainWithStringKey
     [Alias("Wait"), AlwaysInterleave]
     Task<ExecutionView?> WaitAsync(TimeSpan timeout);
 
+    /// <summary>
+    /// Takes (or extends) a watch lease: while it holds, the execution publishes live events. Returns the execution's
+    /// workflow id, or null when no such execution exists.
+    /// </summary>
+    [Alias("Watch"), AlwaysInterleave]
+    Task<Guid?> WatchAsync(TimeSpan lease);
+
     [Alias("Cancel")]
     Task<ControlResult> CancelAsync();
 

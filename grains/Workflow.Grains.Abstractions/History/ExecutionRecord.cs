@@ -19,4 +19,9 @@ public sealed record ExecutionRecord
     [Id(10)] public string? ErrorMessage { get; init; }
     [Id(11)] public string? WorkflowName { get; init; }
     [Id(12)] public DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>
+    /// Per-node timings of a finished execution, as JSON <c>{"nodeId": [durationMs, failed 0|1], …}</c>; written with the
+    /// terminal row only (null while running).
+    /// </summary>
+    [Id(13)] public string? NodeTimingsJson { get; init; }
 }

@@ -10,4 +10,7 @@ public sealed partial class ExecutionGrain
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Execution {ExecutionKey}: the driver stopped with an error")]
     private static partial void LogDriverFailed(ILogger logger, Exception exception, string executionKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Execution {ExecutionKey}: could not publish live event {EventName} #{Sequence}")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, string executionKey, string eventName, long sequence);
 }

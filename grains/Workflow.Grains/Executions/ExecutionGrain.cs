@@ -5,6 +5,7 @@ using Workflow.Core.Graph;
 using Workflow.Grains.Abstractions;
 using Workflow.Grains.Abstractions.Executions;
 using Workflow.Grains.Abstractions.History;
+using Workflow.Grains.Abstractions.Live;
 
 namespace Workflow.Grains.Executions;
 
@@ -20,6 +21,7 @@ public sealed partial class ExecutionGrain(
     PinnedWorkflowCache workflows,
     IExecutionHistoryStore history,
     ExecutionLauncher launcher,
+    WatchLeaseCache leases,
     ILogger<ExecutionGrain> logger) : Grain, IExecutionGrain, IRemindable, IExecutionHost
 {
     private const string WakeReminder = "wake";
@@ -40,6 +42,8 @@ public sealed partial class ExecutionGrain(
         {
             Load();
             _lastRecorded = state.State.Execution.Status;
+            // Events after the last checkpoint were numbered but not persisted and will happen again: skip past them.
+            state.State.EventSequence += Math.Max(64, 4L * _workflow!.Graph.Nodes.Count);
             Drive();
         }
         return Task.CompletedTask;
@@ -96,17 +100,15 @@ public sealed partial class ExecutionGrain(
 
     public async Task CheckpointAsync(ExecutionState execution, CancellationToken cancellationToken)
     {
+        var statusChanged = execution.Status != _lastRecorded;
+        var events = CheckpointEvents(execution, statusChanged);
         await state.WriteStateAsync(cancellationToken);
-        if (execution.Status != _lastRecorded)
+        if (statusChanged)
         {
             _lastRecorded = execution.Status;
             history.Upsert(ExecutionViews.ToRecord(state.State, _workflow?.Document.Name, services.Time.GetUtcNow()));
         }
-    }
-
-    public void OnNodeEvent(NodeEvent nodeEvent)
-    {
-        // Live progress is published by a later feature (SignalR bridge); nothing to do yet.
+        PublishAll(events);
     }
 
     private void Load()
@@ -157,7 +159,7 @@ public sealed partial class ExecutionGrain(
             await StartErrorWorkflowAsync();
             await UnregisterWakeReminderAsync();
             // A finished execution is read rarely; free its memory (a later read reactivates it from storage).
-            DeactivateOnIdle();
+            DeactivateWhenPublished();
         }
         else if (outcome.NextWakeAt is { } wake)
         {

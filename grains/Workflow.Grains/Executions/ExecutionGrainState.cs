@@ -24,6 +24,9 @@ public sealed class ExecutionGrainState : IRecoverableState
     /// <summary>True while a wake-up reminder is registered (so finishing needs no reminder lookup otherwise).</summary>
     public bool HasWakeReminder { get; set; }
 
+    /// <summary>The sequence number of the last live event (persisted, so it keeps increasing across reactivations).</summary>
+    public long EventSequence { get; set; }
+
     /// <summary>Non-terminal executions are resumed after a restart.</summary>
     public bool NeedsRecovery => WorkflowJson.Length > 0 && !Execution.Status.IsTerminal();
 }

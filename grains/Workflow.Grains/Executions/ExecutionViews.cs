@@ -40,6 +40,7 @@ public static class ExecutionViews
             ResultJson = state.Result?.ToJsonString(),
             Error = state.Error is { } error ? new ExecutionErrorView(error.Code, error.Message, state.FailedNodeId) : null,
             Nodes = nodes,
+            Sequence = grain.EventSequence,
         };
     }
 
@@ -61,6 +62,7 @@ public static class ExecutionViews
             ErrorCode = state.Error?.Code,
             ErrorMessage = state.Error?.Message,
             UpdatedAt = now,
+            NodeTimingsJson = NodeTimings.From(state),
         };
     }
 }

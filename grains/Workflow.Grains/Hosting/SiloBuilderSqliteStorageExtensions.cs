@@ -90,6 +90,7 @@ public static class SiloBuilderSqliteStorageExtensions
 
         services.AddSingleton<SqliteExecutionHistoryStore>();
         services.AddSingleton<IExecutionHistoryStore>(static provider => provider.GetRequiredService<SqliteExecutionHistoryStore>());
+        services.AddSingleton<IExecutionStatsStore>(static provider => provider.GetRequiredService<SqliteExecutionHistoryStore>());
 
         services.AddSingleton<SqliteAuditLog>();
         services.AddSingleton<IAuditLog>(static provider => provider.GetRequiredService<SqliteAuditLog>());

@@ -10,17 +10,18 @@ internal static class ExecutionHistorySql
     public const int MaxPageSize = 500;
 
     private const string Columns =
-        "id, tenant_id, workflow_id, workflow_version, workflow_name, status, triggered_by, started_at, completed_at, duration_ms, error_code, error_message, updated_at";
+        "id, tenant_id, workflow_id, workflow_version, workflow_name, status, triggered_by, started_at, completed_at, duration_ms, error_code, error_message, updated_at, node_timings";
 
     // The tenant of a row never changes, and an older update never overwrites a newer one.
     private const string Upsert = $"""
         INSERT INTO workflow_execution ({Columns})
-        VALUES (@id, @tenant, @workflow, @version, @name, @status, @trigger, @started, @completed, @duration, @code, @message, @updated)
+        VALUES (@id, @tenant, @workflow, @version, @name, @status, @trigger, @started, @completed, @duration, @code, @message, @updated, @timings)
         ON CONFLICT (id) DO UPDATE SET
             workflow_id = excluded.workflow_id, workflow_version = excluded.workflow_version,
             workflow_name = excluded.workflow_name, status = excluded.status, triggered_by = excluded.triggered_by,
             started_at = excluded.started_at, completed_at = excluded.completed_at, duration_ms = excluded.duration_ms,
-            error_code = excluded.error_code, error_message = excluded.error_message, updated_at = excluded.updated_at
+            error_code = excluded.error_code, error_message = excluded.error_message, updated_at = excluded.updated_at,
+            node_timings = excluded.node_timings
         WHERE workflow_execution.tenant_id = excluded.tenant_id AND excluded.updated_at >= workflow_execution.updated_at
         """;
 
@@ -28,7 +29,7 @@ internal static class ExecutionHistorySql
     public static int WriteBatch(SqliteWriteContext context, IReadOnlyList<ExecutionRecord> records, long now)
     {
         var command = context.Command(Upsert);
-        string[] names = ["@id", "@tenant", "@workflow", "@version", "@name", "@status", "@trigger", "@started", "@completed", "@duration", "@code", "@message", "@updated"];
+        string[] names = ["@id", "@tenant", "@workflow", "@version", "@name", "@status", "@trigger", "@started", "@completed", "@duration", "@code", "@message", "@updated", "@timings"];
         var parameters = new SqliteParameter[names.Length];
         for (var i = 0; i < names.Length; i++)
         {
@@ -50,6 +51,7 @@ internal static class ExecutionHistorySql
             parameters[10].Value = (object?)record.ErrorCode ?? DBNull.Value;
             parameters[11].Value = (object?)record.ErrorMessage ?? DBNull.Value;
             parameters[12].Value = record.UpdatedAt == default ? now : record.UpdatedAt.ToUnixTimeMilliseconds();
+            parameters[13].Value = (object?)record.NodeTimingsJson ?? DBNull.Value;
             command.ExecuteNonQuery();
         }
 
@@ -122,5 +124,6 @@ internal static class ExecutionHistorySql
         ErrorCode = reader.IsDBNull(10) ? null : reader.GetString(10),
         ErrorMessage = reader.IsDBNull(11) ? null : reader.GetString(11),
         UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(12)),
+        NodeTimingsJson = reader.IsDBNull(13) ? null : reader.GetString(13),
     };
 }

@@ -70,6 +70,7 @@ public sealed partial class SqliteDatabase : IAsyncDisposable, IDisposable
 
                 command.CommandText = SqliteSchema.CreateTables;
                 command.ExecuteNonQuery();
+                SqliteSchema.Migrate(command);
             }
         }
         catch

@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace Workflow.Grains.Storage;
 
 /// <summary>The tables of the embedded database. Every statement is idempotent, so it runs at each start.</summary>
@@ -44,7 +46,8 @@ internal static class SqliteSchema
             duration_ms      INTEGER,
             error_code       TEXT,
             error_message    TEXT,
-            updated_at       INTEGER NOT NULL
+            updated_at       INTEGER NOT NULL,
+            node_timings     TEXT
         );
 
         CREATE INDEX IF NOT EXISTS ix_workflow_execution_tenant_started
@@ -54,4 +57,24 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS ix_workflow_execution_tenant_status_started
             ON workflow_execution (tenant_id, status, started_at DESC, id DESC);
         """;
+
+    /// <summary>Columns added after the first release, added to databases created before them.</summary>
+    private static readonly (string Table, string Column, string Definition)[] AddedColumns =
+    [
+        ("workflow_execution", "node_timings", "TEXT"),
+    ];
+
+    /// <summary>Brings an existing database up to <see cref="CreateTables"/> (run right after it, on the writer connection).</summary>
+    public static void Migrate(SqliteCommand command)
+    {
+        foreach (var (table, column, definition) in AddedColumns)
+        {
+            command.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
+            if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                command.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {definition}";
+                command.ExecuteNonQuery();
+            }
+        }
+    }
 }

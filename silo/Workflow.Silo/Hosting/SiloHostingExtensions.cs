@@ -40,6 +40,7 @@ public static class SiloHostingExtensions
             MaxOutputBytes = maxOutputBytes,
         });
         builder.Services.AddSingleton<PinnedWorkflowCache>();
+        builder.Services.AddSingleton<Workflow.Grains.Abstractions.Live.WatchLeaseCache>();
         builder.Services.AddSingleton<ExecutionLauncher>();
         builder.Services.AddSingleton<ISubworkflowStarter, SubworkflowStarter>();
         builder.Services.AddSingleton<TriggerSync>();
@@ -48,6 +49,7 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<Workflow.Grains.Abstractions.Triggers.Webhooks.WebhookRouteCache>();
         builder.Services.AddSingleton<ITriggerHandler, Workflow.Grains.Triggers.Webhooks.WebhookTriggerHandler>();
         builder.Services.AddWorkflowAuth(configuration, dataDirectory);
+        builder.Services.AddWorkflowDesigner();
 
         builder.UseOrleans(silo =>
         {

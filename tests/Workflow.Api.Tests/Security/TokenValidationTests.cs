@@ -19,7 +19,8 @@ public sealed class TokenValidationTests(WorkflowApiFactory factory)
     [InlineData("GET", "/api/users")]
     [InlineData("POST", "/api/admin/tenants")]
     [InlineData("GET", "/openapi/v1.json")]
-    [InlineData("GET", "/no/such/route")]
+    [InlineData("GET", "/api/no/such/route")]
+    [InlineData("POST", "/no/such/route")]
     public async Task Request_WithoutCredentials_Returns401Problem(string method, string url)
     {
         var (response, body) = await _anonymous.SendJsonAsync(new HttpMethod(method), url, method == "POST" ? new JsonObject() : null);
