@@ -8,7 +8,10 @@ namespace Workflow.Core.Execution;
 /// <summary>
 /// Runs one execution: asks the <see cref="ExecutionPlanner"/> what is ready, runs those nodes concurrently,
 /// applies each result (retries with durable backoff, timeouts, onError), and checkpoints through the host after
-/// every completed node before its successors start. Returns when the execution is terminal or has nothing to do
+/// every completed node before its successors start. A checkpoint whose successors are all
+/// <see cref="ISideEffectFree"/> is pipelined: it is written with the next durable one, which comes before any node
+/// with side effects starts, before the execution parks or settles, and at least every
+/// <see cref="MaxDeferredCheckpoints"/> steps. Returns when the execution is terminal or has nothing to do
 /// until a time (delay, backoff) or a signal. Not thread-safe: the host serialises calls (the grain does).
 /// </summary>
 public sealed partial class ExecutionDriver
@@ -17,6 +20,9 @@ public sealed partial class ExecutionDriver
     {
         "invalid_config", "invalid_input", "expression_syntax", "loop_limit", "cancelled",
     };
+
+    /// <summary>At most this many checkpoints in a row are pipelined, so a long pure chain still reaches the disk.</summary>
+    private const int MaxDeferredCheckpoints = 16;
 
     private readonly WorkflowDocument _workflow;
     private readonly ExecutionPlanner _planner;
@@ -108,6 +114,8 @@ public sealed partial class ExecutionDriver
     private async Task<DriverOutcome> RunLoopAsync(CancellationToken cancellationToken)
     {
         var dirty = true;
+        var pending = false;
+        var deferred = 0;
         while (true)
         {
             var now = _services.Time.GetUtcNow();
@@ -132,6 +140,22 @@ public sealed partial class ExecutionDriver
                 }
                 await _host.CheckpointAsync(State, cancellationToken);
                 return new DriverOutcome(State.Status, null);
+            }
+            if (pending)
+            {
+                // Completions applied since the last durable checkpoint: written now, unless only side-effect-free
+                // nodes are about to run, in which case the write is pipelined into the next durable checkpoint.
+                pending = false;
+                if (deferred < MaxDeferredCheckpoints && CanDeferCheckpoint(plan.Ready))
+                {
+                    deferred++;
+                }
+                else
+                {
+                    await _host.CheckpointAsync(State, cancellationToken);
+                    deferred = 0;
+                    dirty = false;
+                }
             }
             foreach (var id in plan.Ready)
             {
@@ -166,12 +190,40 @@ public sealed partial class ExecutionDriver
                 Apply(id, flight, await flight.Task);
                 dirty = true;
             }
-            if (dirty)
-            {
-                await _host.CheckpointAsync(State, cancellationToken);
-            }
+            pending = dirty;
         }
     }
+
+    /// <summary>
+    /// True when the next step only runs side-effect-free nodes (and nothing else is in flight), so a crash before
+    /// the next durable checkpoint loses nothing anybody outside saw: recovery re-runs those nodes.
+    /// </summary>
+    private bool CanDeferCheckpoint(IReadOnlyCollection<string> ready)
+    {
+        if (ready.Count == 0)
+        {
+            return false;
+        }
+        foreach (var id in ready)
+        {
+            if (!IsSideEffectFree(id))
+            {
+                return false;
+            }
+        }
+        foreach (var id in _inFlight.Keys)
+        {
+            if (!IsSideEffectFree(id))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private bool IsSideEffectFree(string nodeId) =>
+        _planner.Graph.Nodes[nodeId].Type is var type && type != NodeTypes.Loop
+        && _services.Nodes.TryGet(type, out var executor) && executor is ISideEffectFree;
 
     private void StartNode(string nodeId, DateTimeOffset now)
     {
