@@ -11,7 +11,7 @@ namespace Workflow.Core.Execution;
 /// every completed node before its successors start. A checkpoint whose successors are all
 /// <see cref="ISideEffectFree"/> is pipelined: it is written with the next durable one, which comes before any node
 /// with side effects starts, before the execution parks or settles, and at least every
-/// <see cref="MaxDeferredCheckpoints"/> steps. Returns when the execution is terminal or has nothing to do
+/// <see cref="MaxDeferredCheckpoints"/> steps or <see cref="MaxDeferredAge"/>. Returns when the execution is terminal or has nothing to do
 /// until a time (delay, backoff) or a signal. Not thread-safe: the host serialises calls (the grain does).
 /// </summary>
 public sealed partial class ExecutionDriver
@@ -24,6 +24,9 @@ public sealed partial class ExecutionDriver
     /// <summary>At most this many checkpoints in a row are pipelined, so a long pure chain still reaches the disk.</summary>
     private const int MaxDeferredCheckpoints = 16;
 
+    /// <summary>Nor is a checkpoint pipelined once the last durable one is this old.</summary>
+    private static readonly TimeSpan MaxDeferredAge = TimeSpan.FromSeconds(2);
+
     private readonly WorkflowDocument _workflow;
     private readonly ExecutionPlanner _planner;
     private readonly ExecutionServices _services;
@@ -31,6 +34,7 @@ public sealed partial class ExecutionDriver
     private readonly Dictionary<string, InFlight> _inFlight = new(StringComparer.Ordinal);
     private TaskCompletionSource _poke = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _cancelRequested;
+    private bool _startPending;
 
     public ExecutionDriver(WorkflowDocument workflow, WorkflowGraph graph, ExecutionState state, ExecutionServices services, IExecutionHost host)
     {
@@ -60,6 +64,12 @@ public sealed partial class ExecutionDriver
             State.Deadline = now.AddSeconds(timeout);
         }
     }
+
+    /// <summary>
+    /// The host did not checkpoint the start: the next run treats it like a completed step, so the start is written
+    /// with the first durable checkpoint (before any node with side effects, before parking or settling).
+    /// </summary>
+    public void DeferStartCheckpoint() => _startPending = true;
 
     /// <summary>Asks a running loop to stop and cancel the execution.</summary>
     public void RequestCancel()
@@ -114,8 +124,10 @@ public sealed partial class ExecutionDriver
     private async Task<DriverOutcome> RunLoopAsync(CancellationToken cancellationToken)
     {
         var dirty = true;
-        var pending = false;
+        var pending = _startPending;
         var deferred = 0;
+        var lastDurable = _services.Time.GetUtcNow();
+        _startPending = false;
         while (true)
         {
             var now = _services.Time.GetUtcNow();
@@ -146,7 +158,7 @@ public sealed partial class ExecutionDriver
                 // Completions applied since the last durable checkpoint: written now, unless only side-effect-free
                 // nodes are about to run, in which case the write is pipelined into the next durable checkpoint.
                 pending = false;
-                if (deferred < MaxDeferredCheckpoints && CanDeferCheckpoint(plan.Ready))
+                if (deferred < MaxDeferredCheckpoints && now - lastDurable < MaxDeferredAge && CanDeferCheckpoint(plan.Ready))
                 {
                     deferred++;
                 }
@@ -155,6 +167,7 @@ public sealed partial class ExecutionDriver
                     await _host.CheckpointAsync(State, cancellationToken);
                     deferred = 0;
                     dirty = false;
+                    lastDurable = _services.Time.GetUtcNow();
                 }
             }
             foreach (var id in plan.Ready)

@@ -94,6 +94,25 @@ public sealed class ExecutionDriverTests
     }
 
     [Fact]
+    public async Task Run_DeferredStart_IsCheckpointedBeforeTheFirstSideEffectStarts()
+    {
+        var tag = Guid.NewGuid().ToString("N");
+        var document = Document(new WorkflowSettings(), Node("call", "test_keys", new JsonObject { ["tag"] = tag }));
+        var host = new OrderingHost();
+        var services = new ExecutionServices(Registry, FixtureRunner.Evaluator, TimeProvider.System);
+        var driver = new ExecutionDriver(document, new WorkflowGraph(document.Definition), new ExecutionState(), services, host);
+        driver.Start("exec-1", "start", null);
+        driver.DeferStartCheckpoint();
+
+        await driver.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+
+        var started = host.Log.IndexOf("started call");
+        var checkpoint = host.Log.FindLastIndex(started, entry => entry.StartsWith("checkpoint", StringComparison.Ordinal));
+        Assert.True(checkpoint >= 0, $"no checkpoint before call started: {string.Join(" | ", host.Log)}");
+        Assert.Contains("start=completed", host.Log[checkpoint], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Restart_NodeInFlightAtCrash_RerunsWithSameIdempotencyKey()
     {
         var tag = Guid.NewGuid().ToString("N");
