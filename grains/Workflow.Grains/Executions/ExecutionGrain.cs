@@ -65,7 +65,7 @@ public sealed partial class ExecutionGrain(
         var trigger = request.TriggerNodeId ?? FirstTrigger(_workflow!.Document.Definition);
         var data = request.TriggerJson is null ? null : JsonNode.Parse(request.TriggerJson);
         _driver!.Start(executionId, trigger, data);
-        if (request.CallerAwaitsOutcome && request.ParentKey is null)
+        if (request.CallerAwaitsOutcome && request.ParentKey is null && services.PipelineCheckpoints)
         {
             _driver.DeferStartCheckpoint();
         }

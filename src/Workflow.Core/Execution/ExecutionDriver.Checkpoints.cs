@@ -18,7 +18,7 @@ public sealed partial class ExecutionDriver
     /// </summary>
     private bool CanDeferCheckpoint(IReadOnlyCollection<string> ready)
     {
-        if (ready.Count == 0)
+        if (!_services.PipelineCheckpoints || ready.Count == 0)
         {
             return false;
         }

@@ -63,7 +63,7 @@ public sealed partial class ExecutionDriver
     /// The host did not checkpoint the start: the next run treats it like a completed step, so the start is written
     /// with the first durable checkpoint (before any node with side effects, before parking or settling).
     /// </summary>
-    public void DeferStartCheckpoint() => _startPending = true;
+    public void DeferStartCheckpoint() => _startPending = _services.PipelineCheckpoints;
 
     /// <summary>Asks a running loop to stop and cancel the execution.</summary>
     public void RequestCancel()

@@ -77,6 +77,26 @@ public sealed class ExecutionDriverTests
     }
 
     [Fact]
+    public async Task Run_SideEffectFreeChainWithoutPipelining_CheckpointsAfterEveryStep()
+    {
+        var document = Document(new WorkflowSettings(),
+            Node("a", "set", new JsonObject { ["values"] = new JsonObject { ["x"] = 1 } }),
+            Node("b", "set", new JsonObject { ["values"] = new JsonObject { ["y"] = 2 } }),
+            Node("c", "set", new JsonObject { ["values"] = new JsonObject { ["z"] = 3 } }));
+        var host = new OrderingHost();
+
+        await RunAsync(document, host, pipeline: false);
+
+        foreach (var (node, predecessor) in new[] { ("a", "start"), ("b", "a"), ("c", "b") })
+        {
+            var started = host.Log.IndexOf($"started {node}");
+            var checkpoint = host.Log.FindLastIndex(started, entry => entry.StartsWith("checkpoint", StringComparison.Ordinal));
+            Assert.True(checkpoint >= 0, $"no checkpoint before {node} started: {string.Join(" | ", host.Log)}");
+            Assert.Contains($"{predecessor}=completed", host.Log[checkpoint], StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Run_SideEffectFreeNodeBeforeSideEffect_IsCheckpointedBeforeTheSideEffectStarts()
     {
         var tag = Guid.NewGuid().ToString("N");
@@ -99,7 +119,7 @@ public sealed class ExecutionDriverTests
         var tag = Guid.NewGuid().ToString("N");
         var document = Document(new WorkflowSettings(), Node("call", "test_keys", new JsonObject { ["tag"] = tag }));
         var host = new OrderingHost();
-        var services = new ExecutionServices(Registry, FixtureRunner.Evaluator, TimeProvider.System);
+        var services = new ExecutionServices(Registry, FixtureRunner.Evaluator, TimeProvider.System) { PipelineCheckpoints = true };
         var driver = new ExecutionDriver(document, new WorkflowGraph(document.Definition), new ExecutionState(), services, host);
         driver.Start("exec-1", "start", null);
         driver.DeferStartCheckpoint();
@@ -169,10 +189,10 @@ public sealed class ExecutionDriverTests
         Assert.Equal(NodeStatus.Cancelled, driver.State.Node("slow").Status);
     }
 
-    private static async Task<(ExecutionState State, IExecutionHost Host)> RunAsync(WorkflowDocument document, IExecutionHost? host = null)
+    private static async Task<(ExecutionState State, IExecutionHost Host)> RunAsync(WorkflowDocument document, IExecutionHost? host = null, bool pipeline = true)
     {
         host ??= new MemoryHost();
-        var services = new ExecutionServices(Registry, FixtureRunner.Evaluator, TimeProvider.System);
+        var services = new ExecutionServices(Registry, FixtureRunner.Evaluator, TimeProvider.System) { PipelineCheckpoints = pipeline };
         var driver = new ExecutionDriver(document, new WorkflowGraph(document.Definition), new ExecutionState(), services, host);
         driver.Start("exec-1", "start", null);
         var outcome = await driver.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
