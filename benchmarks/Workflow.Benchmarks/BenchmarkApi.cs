@@ -106,6 +106,32 @@ public sealed class BenchmarkApi : IDisposable
         return count;
     }
 
+    /// <summary>The engine's completion timestamps of a workflow's completed executions (paging the history).</summary>
+    public async Task<List<DateTimeOffset>> CompletionTimesAsync(string workflowId, int maxPages, CancellationToken cancellationToken)
+    {
+        var times = new List<DateTimeOffset>();
+        string? cursor = null;
+        for (var page = 0; page < maxPages; page++)
+        {
+            var path = $"/api/executions?workflowId={workflowId}&status=completed&limit=500" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor));
+            using var response = await _client.GetAsync(path, cancellationToken);
+            var body = await ReadObjectAsync(response, HttpStatusCode.OK, cancellationToken);
+            foreach (var item in body["items"]!.AsArray())
+            {
+                if (item?["completedAt"]?.GetValue<DateTimeOffset>() is { } completedAt)
+                {
+                    times.Add(completedAt);
+                }
+            }
+            cursor = body["nextCursor"]?.GetValue<string>();
+            if (cursor is null)
+            {
+                break;
+            }
+        }
+        return times;
+    }
+
     public async Task<JsonObject> GetExecutionAsync(string executionId, CancellationToken cancellationToken)
     {
         using var response = await _client.GetAsync($"/api/executions/{executionId}", cancellationToken);

@@ -81,6 +81,9 @@ public static class WebhookEndpoints
             TriggerNodeId = registration.NodeId,
             TriggerJson = data.ToJsonString(),
             TriggeredBy = "webhook",
+            // A lastNode/respondNode caller is answered only once the run settled (durably); a signed delivery is
+            // deduplicated by its id, so its start must be stored before anyone can ask for it again.
+            CallerAwaitsOutcome = deliveryId is null && registration.ResponseMode != WebhookModes.OnReceived,
         });
         AuditTrail.RecordFor(context, tenant, "webhook", AuditActions.ExecutionStart, "execution", executionId,
             detail: registration.WorkflowId.ToString());

@@ -17,4 +17,10 @@ public sealed record StartExecution
     [Id(7)] public string? ParentNodeId { get; init; }
     /// <summary>Sub-workflow nesting: 0 for a top-level execution.</summary>
     [Id(8)] public int Depth { get; init; }
+    /// <summary>
+    /// The caller waits for the outcome and has acknowledged nothing yet (a webhook answering with the result, with a
+    /// random execution id): the start needs no checkpoint of its own; the first durable one comes before any node with
+    /// side effects, before parking, and when the run settles. A crash before it loses a run nobody was told about.
+    /// </summary>
+    [Id(9)] public bool CallerAwaitsOutcome { get; init; }
 }

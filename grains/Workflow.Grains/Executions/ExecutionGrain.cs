@@ -69,7 +69,14 @@ public sealed partial class ExecutionGrain(
         var trigger = request.TriggerNodeId ?? FirstTrigger(_workflow!.Document.Definition);
         var data = request.TriggerJson is null ? null : JsonNode.Parse(request.TriggerJson);
         _driver!.Start(executionId, trigger, data);
-        await CheckpointAsync(state.State.Execution, CancellationToken.None);
+        if (request.CallerAwaitsOutcome && request.ParentKey is null && services.PipelineCheckpoints)
+        {
+            _driver.DeferStartCheckpoint();
+        }
+        else
+        {
+            await CheckpointAsync(state.State.Execution, CancellationToken.None);
+        }
         Drive();
         return View();
     }

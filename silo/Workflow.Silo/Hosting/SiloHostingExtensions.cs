@@ -34,10 +34,12 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<IExpressionEvaluator>(sp => new JintExpressionEvaluator(sp.GetRequiredService<SandboxOptions>()));
         builder.Services.AddSingleton<WorkflowValidator>();
         var maxOutputBytes = configuration.GetValue("Workflow:Limits:MaxOutputBytes", 4 * 1024 * 1024);
+        var pipelineCheckpoints = configuration.GetValue("Workflow:Execution:PipelineCheckpoints", false);
         builder.Services.AddSingleton(sp => new ExecutionServices(
             sp.GetRequiredService<NodeRegistry>(), sp.GetRequiredService<IExpressionEvaluator>(), sp.GetRequiredService<TimeProvider>(), sp)
         {
             MaxOutputBytes = maxOutputBytes,
+            PipelineCheckpoints = pipelineCheckpoints,
         });
         builder.Services.AddSingleton<PinnedWorkflowCache>();
         builder.Services.AddSingleton<Workflow.Grains.Abstractions.Live.WatchLeaseCache>();

@@ -8,7 +8,10 @@ namespace Workflow.Core.Execution;
 /// <summary>
 /// Runs one execution: asks the <see cref="ExecutionPlanner"/> what is ready, runs those nodes concurrently,
 /// applies each result (retries with durable backoff, timeouts, onError), and checkpoints through the host after
-/// every completed node before its successors start. Returns when the execution is terminal or has nothing to do
+/// every completed node before its successors start. A checkpoint whose successors are all
+/// <see cref="ISideEffectFree"/> is pipelined: it is written with the next durable one, which comes before any node
+/// with side effects starts, before the execution parks or settles, and at least every
+/// <see cref="MaxDeferredCheckpoints"/> steps or <see cref="MaxDeferredAge"/>. Returns when the execution is terminal or has nothing to do
 /// until a time (delay, backoff) or a signal. Not thread-safe: the host serialises calls (the grain does).
 /// </summary>
 public sealed partial class ExecutionDriver
@@ -25,6 +28,7 @@ public sealed partial class ExecutionDriver
     private readonly Dictionary<string, InFlight> _inFlight = new(StringComparer.Ordinal);
     private TaskCompletionSource _poke = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _cancelRequested;
+    private bool _startPending;
 
     public ExecutionDriver(WorkflowDocument workflow, WorkflowGraph graph, ExecutionState state, ExecutionServices services, IExecutionHost host)
     {
@@ -54,6 +58,12 @@ public sealed partial class ExecutionDriver
             State.Deadline = now.AddSeconds(timeout);
         }
     }
+
+    /// <summary>
+    /// The host did not checkpoint the start: the next run treats it like a completed step, so the start is written
+    /// with the first durable checkpoint (before any node with side effects, before parking or settling).
+    /// </summary>
+    public void DeferStartCheckpoint() => _startPending = _services.PipelineCheckpoints;
 
     /// <summary>Asks a running loop to stop and cancel the execution.</summary>
     public void RequestCancel()
@@ -108,6 +118,10 @@ public sealed partial class ExecutionDriver
     private async Task<DriverOutcome> RunLoopAsync(CancellationToken cancellationToken)
     {
         var dirty = true;
+        var pending = _startPending;
+        var deferred = 0;
+        var lastDurable = _services.Time.GetUtcNow();
+        _startPending = false;
         while (true)
         {
             var now = _services.Time.GetUtcNow();
@@ -132,6 +146,23 @@ public sealed partial class ExecutionDriver
                 }
                 await _host.CheckpointAsync(State, cancellationToken);
                 return new DriverOutcome(State.Status, null);
+            }
+            if (pending)
+            {
+                // Completions applied since the last durable checkpoint: written now, unless only side-effect-free
+                // nodes are about to run, in which case the write is pipelined into the next durable checkpoint.
+                pending = false;
+                if (deferred < MaxDeferredCheckpoints && now - lastDurable < MaxDeferredAge && CanDeferCheckpoint(plan.Ready))
+                {
+                    deferred++;
+                }
+                else
+                {
+                    await _host.CheckpointAsync(State, cancellationToken);
+                    deferred = 0;
+                    dirty = false;
+                    lastDurable = _services.Time.GetUtcNow();
+                }
             }
             foreach (var id in plan.Ready)
             {
@@ -166,12 +197,10 @@ public sealed partial class ExecutionDriver
                 Apply(id, flight, await flight.Task);
                 dirty = true;
             }
-            if (dirty)
-            {
-                await _host.CheckpointAsync(State, cancellationToken);
-            }
+            pending = dirty;
         }
     }
+
 
     private void StartNode(string nodeId, DateTimeOffset now)
     {

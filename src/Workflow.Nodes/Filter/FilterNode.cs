@@ -9,7 +9,7 @@ namespace Workflow.Nodes.Filter;
 /// <summary><c>filter</c>: outputs the items of a list for which <see cref="FilterConfig.Condition"/> is truthy.</summary>
 [NodeType("filter", Category = "data", Name = "Filter", Icon = "filter", Color = "#0ea5e9",
     Description = "Keep the items of a list that match a condition.")]
-public sealed class FilterNode : NodeExecutor<FilterConfig>
+public sealed class FilterNode : NodeExecutor<FilterConfig>, ISideEffectFree
 {
     protected override ValueTask<NodeResult> ExecuteAsync(NodeContext context, FilterConfig config, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ namespace Workflow.Nodes.If;
 /// </summary>
 [NodeType("if", Category = "flow", Name = "If", Icon = "git-branch", Color = "#f59e0b", Outputs = "true,false",
     Description = "Take the 'true' or 'false' branch depending on a condition; the input passes through.")]
-public sealed class IfNode : NodeExecutor<IfConfig>
+public sealed class IfNode : NodeExecutor<IfConfig>, ISideEffectFree
 {
     protected override ValueTask<NodeResult> ExecuteAsync(NodeContext context, IfConfig config, CancellationToken cancellationToken)
     {

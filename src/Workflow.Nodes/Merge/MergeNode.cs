@@ -10,7 +10,7 @@ namespace Workflow.Nodes.Merge;
 /// </summary>
 [NodeType("merge", Category = "flow", Name = "Merge", Icon = "merge", Color = "#8b5cf6",
     Description = "Joins branches: wait for all, continue on any, or take the first and cancel the rest.")]
-public sealed class MergeNode : NodeExecutor<MergeConfig>
+public sealed class MergeNode : NodeExecutor<MergeConfig>, ISideEffectFree
 {
     protected override ValueTask<NodeResult> ExecuteAsync(NodeContext context, MergeConfig config, CancellationToken cancellationToken)
     {

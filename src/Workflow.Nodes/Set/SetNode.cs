@@ -8,7 +8,7 @@ namespace Workflow.Nodes.Set;
 /// </summary>
 [NodeType("set", Category = "data", Name = "Set variables", Icon = "variable", Color = "#14b8a6",
     Description = "Assign workflow variables from values or expressions; later nodes read them as vars.<name>.")]
-public sealed class SetNode : NodeExecutor<SetConfig>
+public sealed class SetNode : NodeExecutor<SetConfig>, ISideEffectFree
 {
     protected override ValueTask<NodeResult> ExecuteAsync(NodeContext context, SetConfig config, CancellationToken cancellationToken)
     {

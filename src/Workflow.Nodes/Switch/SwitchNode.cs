@@ -12,7 +12,7 @@ namespace Workflow.Nodes.Switch;
 [NodeType("switch", Category = "flow", Name = "Switch", Icon = "split", Color = "#f97316", Outputs = "default",
     DynamicOutputs = true,
     Description = "Take the branch of the first case whose value equals an expression's result, else 'default'.")]
-public sealed class SwitchNode : NodeExecutor<SwitchConfig>
+public sealed class SwitchNode : NodeExecutor<SwitchConfig>, ISideEffectFree
 {
     public const string DefaultHandle = "default";
 

@@ -10,7 +10,7 @@ namespace Workflow.Nodes.Transform;
 /// </summary>
 [NodeType("transform", Category = "data", Name = "Transform", Icon = "code", Color = "#8b5cf6", Outputs = "out,error",
     Description = "Reshape data with JavaScript, or map, filter, reduce or aggregate a list.")]
-public sealed class TransformNode : NodeExecutor<TransformConfig>
+public sealed class TransformNode : NodeExecutor<TransformConfig>, ISideEffectFree
 {
     protected override ValueTask<NodeResult> ExecuteAsync(NodeContext context, TransformConfig config, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ namespace Workflow.Nodes.Validate;
 /// </summary>
 [NodeType("validate", Category = "data", Name = "Validate", Icon = "shield-check", Color = "#10b981", Outputs = "valid,invalid",
     Description = "Check a value against a JSON Schema and branch on the result; errors list the failing paths.")]
-public sealed class ValidateNode : NodeExecutor<ValidateConfig>
+public sealed class ValidateNode : NodeExecutor<ValidateConfig>, ISideEffectFree
 {
     private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
     private readonly SchemaCache _cache = new();

@@ -39,12 +39,13 @@ public sealed class ExecutionDriverTests
     }
 
     [Fact]
-    public async Task Run_EveryNode_IsCheckpointedCompletedBeforeItsSuccessorStarts()
+    public async Task Run_NodeWithSideEffects_StartsOnlyAfterItsPredecessorIsCheckpointedCompleted()
     {
+        var tag = Guid.NewGuid().ToString("N");
         var document = Document(new WorkflowSettings(),
-            Node("a", "set", new JsonObject { ["values"] = new JsonObject { ["x"] = 1 } }),
-            Node("b", "set", new JsonObject { ["values"] = new JsonObject { ["y"] = 2 } }),
-            Node("c", "set", new JsonObject { ["values"] = new JsonObject { ["z"] = 3 } }));
+            Node("a", "test_keys", new JsonObject { ["tag"] = tag }),
+            Node("b", "test_keys", new JsonObject { ["tag"] = tag }),
+            Node("c", "test_keys", new JsonObject { ["tag"] = tag }));
         var host = new OrderingHost();
 
         await RunAsync(document, host);
@@ -56,6 +57,79 @@ public sealed class ExecutionDriverTests
             Assert.True(checkpoint >= 0, $"no checkpoint before {node} started: {string.Join(" | ", host.Log)}");
             Assert.Contains($"{predecessor}=completed", host.Log[checkpoint], StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Run_SideEffectFreeChain_PipelinesCheckpointsIntoTheFinalOne()
+    {
+        var document = Document(new WorkflowSettings(),
+            Node("a", "set", new JsonObject { ["values"] = new JsonObject { ["x"] = 1 } }),
+            Node("b", "set", new JsonObject { ["values"] = new JsonObject { ["y"] = 2 } }),
+            Node("c", "set", new JsonObject { ["values"] = new JsonObject { ["z"] = 3 } }));
+        var host = new MemoryHost();
+
+        await RunAsync(document, host);
+
+        var checkpoint = Assert.Single(host.Checkpoints);
+        var stored = JsonSerializer.Deserialize<ExecutionState>(checkpoint, MemoryHost.Json)!;
+        Assert.Equal(ExecutionStatus.Completed, stored.Status);
+        Assert.All(new[] { "start", "a", "b", "c" }, id => Assert.Equal(NodeStatus.Completed, stored.Node(id).Status));
+    }
+
+    [Fact]
+    public async Task Run_SideEffectFreeChainWithoutPipelining_CheckpointsAfterEveryStep()
+    {
+        var document = Document(new WorkflowSettings(),
+            Node("a", "set", new JsonObject { ["values"] = new JsonObject { ["x"] = 1 } }),
+            Node("b", "set", new JsonObject { ["values"] = new JsonObject { ["y"] = 2 } }),
+            Node("c", "set", new JsonObject { ["values"] = new JsonObject { ["z"] = 3 } }));
+        var host = new OrderingHost();
+
+        await RunAsync(document, host, pipeline: false);
+
+        foreach (var (node, predecessor) in new[] { ("a", "start"), ("b", "a"), ("c", "b") })
+        {
+            var started = host.Log.IndexOf($"started {node}");
+            var checkpoint = host.Log.FindLastIndex(started, entry => entry.StartsWith("checkpoint", StringComparison.Ordinal));
+            Assert.True(checkpoint >= 0, $"no checkpoint before {node} started: {string.Join(" | ", host.Log)}");
+            Assert.Contains($"{predecessor}=completed", host.Log[checkpoint], StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Run_SideEffectFreeNodeBeforeSideEffect_IsCheckpointedBeforeTheSideEffectStarts()
+    {
+        var tag = Guid.NewGuid().ToString("N");
+        var document = Document(new WorkflowSettings(),
+            Node("a", "set", new JsonObject { ["values"] = new JsonObject { ["x"] = 1 } }),
+            Node("b", "test_keys", new JsonObject { ["tag"] = tag }));
+        var host = new OrderingHost();
+
+        await RunAsync(document, host);
+
+        var started = host.Log.IndexOf("started b");
+        var checkpoint = host.Log.FindLastIndex(started, entry => entry.StartsWith("checkpoint", StringComparison.Ordinal));
+        Assert.True(checkpoint >= 0, $"no checkpoint before b started: {string.Join(" | ", host.Log)}");
+        Assert.Contains("a=completed", host.Log[checkpoint], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_DeferredStart_IsCheckpointedBeforeTheFirstSideEffectStarts()
+    {
+        var tag = Guid.NewGuid().ToString("N");
+        var document = Document(new WorkflowSettings(), Node("call", "test_keys", new JsonObject { ["tag"] = tag }));
+        var host = new OrderingHost();
+        var services = new ExecutionServices(Registry, FixtureRunner.Evaluator, TimeProvider.System) { PipelineCheckpoints = true };
+        var driver = new ExecutionDriver(document, new WorkflowGraph(document.Definition), new ExecutionState(), services, host);
+        driver.Start("exec-1", "start", null);
+        driver.DeferStartCheckpoint();
+
+        await driver.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+
+        var started = host.Log.IndexOf("started call");
+        var checkpoint = host.Log.FindLastIndex(started, entry => entry.StartsWith("checkpoint", StringComparison.Ordinal));
+        Assert.True(checkpoint >= 0, $"no checkpoint before call started: {string.Join(" | ", host.Log)}");
+        Assert.Contains("start=completed", host.Log[checkpoint], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -115,10 +189,10 @@ public sealed class ExecutionDriverTests
         Assert.Equal(NodeStatus.Cancelled, driver.State.Node("slow").Status);
     }
 
-    private static async Task<(ExecutionState State, IExecutionHost Host)> RunAsync(WorkflowDocument document, IExecutionHost? host = null)
+    private static async Task<(ExecutionState State, IExecutionHost Host)> RunAsync(WorkflowDocument document, IExecutionHost? host = null, bool pipeline = true)
     {
         host ??= new MemoryHost();
-        var services = new ExecutionServices(Registry, FixtureRunner.Evaluator, TimeProvider.System);
+        var services = new ExecutionServices(Registry, FixtureRunner.Evaluator, TimeProvider.System) { PipelineCheckpoints = pipeline };
         var driver = new ExecutionDriver(document, new WorkflowGraph(document.Definition), new ExecutionState(), services, host);
         driver.Start("exec-1", "start", null);
         var outcome = await driver.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
