@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { useEffect, type MouseEvent } from "react";
 import { useSession } from "./store/session";
 import { useDesigner } from "./store";
 import { navigate, useLocation } from "./router";
@@ -6,6 +6,18 @@ import { LoginPage } from "./pages/LoginPage";
 import { WorkflowListPage } from "./pages/WorkflowListPage";
 import { DesignerPage } from "./pages/DesignerPage";
 import { ExecutionsPage } from "./pages/ExecutionsPage";
+import { NotFoundPage } from "./pages/NotFoundPage";
+import { TopBar } from "./components/TopBar";
+
+/** Only same-origin paths are followed after sign-in (no `//evil.example` or `javascript:`). */
+export function safeNext(next: string | null): string {
+  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
+}
+
+function skipToMain(e: MouseEvent<HTMLAnchorElement>) {
+  e.preventDefault();
+  document.getElementById("main")?.focus();
+}
 
 // Routes: /login, / (workflows), /workflows/:id[?execution=ID] (designer, optionally replaying an execution), /executions.
 export function App() {
@@ -21,9 +33,24 @@ export function App() {
     if (!token && path !== "/login") navigate(`/login?next=${encodeURIComponent(path + location.search)}`, true);
   }, [token, path]);
 
-  if (!token || path === "/login") return <LoginPage next={search.get("next") ?? "/"} />;
+  if (!token || path === "/login") return <LoginPage next={safeNext(search.get("next"))} />;
+
   const designer = /^\/workflows\/([^/]+)$/.exec(path);
-  if (designer) return <DesignerPage workflowId={decodeURIComponent(designer[1])} executionId={search.get("execution")} />;
-  if (path === "/executions") return <ExecutionsPage />;
-  return <WorkflowListPage />;
+  let page;
+  if (designer) page = <DesignerPage workflowId={decodeURIComponent(designer[1])} executionId={search.get("execution")} />;
+  else if (path === "/executions") page = <ExecutionsPage />;
+  else if (path === "/" || path === "/workflows") page = <WorkflowListPage />;
+  else page = <NotFoundPage />;
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main" onClick={skipToMain}>
+        Skip to content
+      </a>
+      <TopBar />
+      <div id="main" className="app-main" tabIndex={-1}>
+        {page}
+      </div>
+    </div>
+  );
 }

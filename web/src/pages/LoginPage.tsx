@@ -1,4 +1,85 @@
-// Placeholder: replaced by the page's owner.
+// Sign-in: tenant, username, password → POST /api/auth/token → the page the user asked for (`next`).
+import { useState, type FormEvent } from "react";
+import { signIn } from "../api/auth";
+import { ApiError } from "../api/client";
+import { navigate } from "../router";
+import { errorMessage } from "../components/ErrorText";
+import { useDesigner } from "../store";
+import { themes, type Theme } from "../store/uiSlice";
+
 export function LoginPage({ next }: { next: string }) {
-  return <main><h1>Sign in</h1><p>then {next}</p></main>;
+  const [tenant, setTenant] = useState(() => localStorage.getItem("workflow.lastTenant") ?? "default");
+  const [username, setUsername] = useState("");
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const theme = useDesigner((s) => s.theme);
+  const setTheme = useDesigner((s) => s.setTheme);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(tenant, username, password);
+      localStorage.setItem("workflow.lastTenant", tenant.trim());
+      navigate(next, true);
+    } catch (err) {
+      setError(
+        err instanceof ApiError && err.status === 401
+          ? "Sign-in failed: the tenant, username or password is wrong."
+          : err instanceof ApiError && err.status === 429
+            ? "Too many attempts; wait a moment and try again."
+            : `Sign-in failed: ${errorMessage(err)}`,
+      );
+      setPassword("");
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="login" id="main">
+      <form className="login-card panel" onSubmit={submit} aria-describedby={error ? "login-error" : undefined} data-testid="login-form">
+        <h1>Sign in to Workflow</h1>
+        <label className="field">
+          <span>Tenant</span>
+          <input name="tenant" value={tenant} onChange={(e) => setTenant(e.target.value)} autoComplete="organization" required />
+        </label>
+        <label className="field">
+          <span>Username</span>
+          <input name="username" value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" required autoFocus />
+        </label>
+        <label className="field">
+          <span>Password</span>
+          <input
+            name="password"
+            type="password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoComplete="current-password"
+            required
+          />
+        </label>
+        {error && (
+          <p id="login-error" role="alert" className="error-text" data-testid="login-error">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={busy} data-action="sign-in">
+          {busy ? "Signing in…" : "Sign in"}
+        </button>
+        <label className="inline-field login-theme">
+          <span>Theme</span>
+          <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
+            {themes.map((t) => (
+              <option key={t.value} value={t.value}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
+    </main>
+  );
 }
