@@ -1,4 +1,5 @@
 // Asks for a workflow name (create); server errors such as name_conflict show inline.
+import { Field } from "./Field";
 import { useState, type FormEvent } from "react";
 import { Dialog } from "./Dialog";
 import { ErrorText } from "./ErrorText";
@@ -22,10 +23,11 @@ export function NameDialog(props: { title: string; initial?: string; submitLabel
   return (
     <Dialog title={props.title} onClose={props.onClose} testId="name-dialog">
       <form onSubmit={submit} className="stack">
-        <label className="field">
-          <span>Name</span>
-          <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} data-autofocus />
-        </label>
+        <Field label="Name" className="field">
+          {(id) => (
+            <input id={id} value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} data-autofocus />
+          )}
+        </Field>
         <ErrorText error={error} />
         <div className="dialog-actions">
           <button type="button" onClick={props.onClose}>

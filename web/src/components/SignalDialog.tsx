@@ -1,4 +1,5 @@
 // Deliver a signal to a waiting `wait` node: node id (prefilled with the waiting nodes) + JSON payload.
+import { Field } from "./Field";
 import { useEffect, useState, type FormEvent } from "react";
 import { getExecution, signalExecution } from "../api/executions";
 import { Dialog } from "./Dialog";
@@ -46,27 +47,31 @@ export function SignalDialog({ executionId, onDone, onClose }: { executionId: st
   return (
     <Dialog title="Send signal" onClose={onClose} testId="signal-dialog">
       <form onSubmit={submit} className="stack">
-        <label className="field">
-          <span>Node id</span>
-          <input value={nodeId} onChange={(e) => setNodeId(e.target.value)} list="waiting-nodes" required data-autofocus />
-          <datalist id="waiting-nodes">
-            {waiting.map((id) => (
-              <option key={id} value={id} />
-            ))}
-          </datalist>
-        </label>
+        <Field label="Node id" className="field">
+          {(id) => (
+            <>
+              <input id={id} value={nodeId} onChange={(e) => setNodeId(e.target.value)} list="waiting-nodes" required data-autofocus />
+              <datalist id="waiting-nodes">
+                {waiting.map((n) => (
+                  <option key={n} value={n} />
+                ))}
+              </datalist>
+            </>
+          )}
+        </Field>
         {waiting.length > 0 && <p className="muted small">Waiting: {waiting.join(", ")}</p>}
-        <label className="field">
-          <span>Payload (JSON)</span>
-          <textarea
-            value={payload}
-            onChange={(e) => setPayload(e.target.value)}
-            rows={6}
-            spellCheck={false}
-            aria-invalid={!!parseError}
-            aria-describedby={parseError ? "signal-json-error" : undefined}
-          />
-        </label>
+        <Field label="Payload (JSON)" className="field">
+          {(id) => (
+            <textarea id={id}
+              value={payload}
+              onChange={(e) => setPayload(e.target.value)}
+              rows={6}
+              spellCheck={false}
+              aria-invalid={!!parseError}
+              aria-describedby={parseError ? "signal-json-error" : undefined}
+            />
+          )}
+        </Field>
         {parseError && (
           <p id="signal-json-error" className="error-text">
             Not valid JSON: {parseError}

@@ -1,4 +1,5 @@
 // The bar every signed-in page shares: navigation, theme switcher, who is signed in, sign-out.
+import { Field } from "./Field";
 import { useSession } from "../store/session";
 import { useDesigner } from "../store";
 import { themes, type Theme } from "../store/uiSlice";
@@ -28,16 +29,17 @@ export function TopBar() {
         </Link>
       </nav>
       <div className="topbar-end">
-        <label className="inline-field">
-          <span>Theme</span>
-          <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)} data-testid="theme-select">
-            {themes.map((t) => (
-              <option key={t.value} value={t.value}>
-                {t.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Field label="Theme" className="inline-field">
+          {(id) => (
+            <select id={id} value={theme} onChange={(e) => setTheme(e.target.value as Theme)} data-testid="theme-select">
+              {themes.map((t) => (
+                <option key={t.value} value={t.value}>
+                  {t.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         {username && (
           <span className="muted" data-testid="signed-in-as">
             {username}@{tenant}

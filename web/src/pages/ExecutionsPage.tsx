@@ -1,5 +1,6 @@
 // Execution history: filters (workflow, status, time range) kept in the URL, paging, per-row control
 // (open in the designer, cancel, retry, signal) and, with a workflow selected, its statistics.
+import { Field } from "../components/Field";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { controlExecution, isTerminal, listExecutions } from "../api/executions";
 import { listWorkflows } from "../api/workflows";
@@ -118,48 +119,53 @@ export function ExecutionsPage() {
         </button>
       </div>
       <div className="toolbar" role="group" aria-label="Filters">
-        <label className="field">
-          <span>Workflow</span>
-          <select value={workflowId} onChange={(e) => setFilter({ workflowId: e.target.value })} data-testid="filter-workflow">
-            <option value="">All workflows</option>
-            {workflows.map((w) => (
-              <option key={w.id} value={w.id}>
-                {w.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Status</span>
-          <select value={status} onChange={(e) => setFilter({ status: e.target.value })} data-testid="filter-status">
-            <option value="">Any</option>
-            {executionStatuses.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Time range</span>
-          <select value={range} onChange={(e) => setFilter({ range: e.target.value })} data-testid="filter-range">
-            {ranges.map((r) => (
-              <option key={r.value} value={r.value}>
-                {r.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Field label="Workflow" className="field">
+          {(id) => (
+            <select id={id} value={workflowId} onChange={(e) => setFilter({ workflowId: e.target.value })} data-testid="filter-workflow">
+              <option value="">All workflows</option>
+              {workflows.map((w) => (
+                <option key={w.id} value={w.id}>
+                  {w.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Status" className="field">
+          {(id) => (
+            <select id={id} value={status} onChange={(e) => setFilter({ status: e.target.value })} data-testid="filter-status">
+              <option value="">Any</option>
+              {executionStatuses.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Time range" className="field">
+          {(id) => (
+            <select id={id} value={range} onChange={(e) => setFilter({ range: e.target.value })} data-testid="filter-range">
+              {ranges.map((r) => (
+                <option key={r.value} value={r.value}>
+                  {r.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         {range === "custom" && (
           <>
-            <label className="field">
-              <span>From</span>
-              <input type="datetime-local" value={from} onChange={(e) => setFilter({ from: e.target.value })} />
-            </label>
-            <label className="field">
-              <span>To</span>
-              <input type="datetime-local" value={to} onChange={(e) => setFilter({ to: e.target.value })} />
-            </label>
+            <Field label="From" className="field">
+              {(id) => (
+                <input id={id} type="datetime-local" value={from} onChange={(e) => setFilter({ from: e.target.value })} />
+              )}
+            </Field>
+            <Field label="To" className="field">
+              {(id) => (
+                <input id={id} type="datetime-local" value={to} onChange={(e) => setFilter({ to: e.target.value })} />
+              )}
+            </Field>
           </>
         )}
       </div>

@@ -1,4 +1,5 @@
 // Sign-in: tenant, username, password → POST /api/auth/token → the page the user asked for (`next`).
+import { Field } from "../components/Field";
 import { useState, type FormEvent } from "react";
 import { signIn } from "../api/auth";
 import { ApiError } from "../api/client";
@@ -42,25 +43,28 @@ export function LoginPage({ next }: { next: string }) {
     <main className="login" id="main">
       <form className="login-card panel" onSubmit={submit} aria-describedby={error ? "login-error" : undefined} data-testid="login-form">
         <h1>Sign in to Workflow</h1>
-        <label className="field">
-          <span>Tenant</span>
-          <input name="tenant" value={tenant} onChange={(e) => setTenant(e.target.value)} autoComplete="organization" required />
-        </label>
-        <label className="field">
-          <span>Username</span>
-          <input name="username" value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" required autoFocus />
-        </label>
-        <label className="field">
-          <span>Password</span>
-          <input
-            name="password"
-            type="password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            autoComplete="current-password"
-            required
-          />
-        </label>
+        <Field label="Tenant" className="field">
+          {(id) => (
+            <input id={id} name="tenant" value={tenant} onChange={(e) => setTenant(e.target.value)} autoComplete="organization" required />
+          )}
+        </Field>
+        <Field label="Username" className="field">
+          {(id) => (
+            <input id={id} name="username" value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" required autoFocus />
+          )}
+        </Field>
+        <Field label="Password" className="field">
+          {(id) => (
+            <input id={id}
+              name="password"
+              type="password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              autoComplete="current-password"
+              required
+            />
+          )}
+        </Field>
         {error && (
           <p id="login-error" role="alert" className="error-text" data-testid="login-error">
             {error}
@@ -69,16 +73,17 @@ export function LoginPage({ next }: { next: string }) {
         <button type="submit" className="primary" disabled={busy} data-action="sign-in">
           {busy ? "Signing in…" : "Sign in"}
         </button>
-        <label className="inline-field login-theme">
-          <span>Theme</span>
-          <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
-            {themes.map((t) => (
-              <option key={t.value} value={t.value}>
-                {t.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Field label="Theme" className="inline-field login-theme">
+          {(id) => (
+            <select id={id} value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
+              {themes.map((t) => (
+                <option key={t.value} value={t.value}>
+                  {t.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </form>
     </main>
   );

@@ -1,4 +1,5 @@
 // The workflows of the tenant: search, status filter, last run, create, duplicate, delete.
+import { Field } from "../components/Field";
 import { useCallback, useEffect, useState } from "react";
 import { createWorkflow, blankWorkflow, deleteWorkflow, duplicateWorkflow, listWorkflows, setWorkflowStatus } from "../api/workflows";
 import type { WorkflowSummary } from "../api/types";
@@ -75,21 +76,23 @@ export function WorkflowListPage() {
         </button>
       </div>
       <div className="toolbar" role="search">
-        <label className="field">
-          <span>Search</span>
-          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Name contains…" data-testid="workflow-search" />
-        </label>
-        <label className="field">
-          <span>Status</span>
-          <select value={status} onChange={(e) => setStatus(e.target.value)}>
-            <option value="">Any</option>
-            {statuses.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Field label="Search" className="field">
+          {(id) => (
+            <input id={id} type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Name contains…" data-testid="workflow-search" />
+          )}
+        </Field>
+        <Field label="Status" className="field">
+          {(id) => (
+            <select id={id} value={status} onChange={(e) => setStatus(e.target.value)}>
+              <option value="">Any</option>
+              {statuses.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </div>
       <ErrorText error={error} />
       {items === null ? (
