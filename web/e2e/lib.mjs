@@ -105,7 +105,9 @@ export async function createWorkflow(name, nodes, edges) {
 
 // ---- canvas gestures (DESIGN.md §5 DOM hooks) ----
 
-export const nodeLocator = (page, id) => page.locator(`.react-flow__node[data-id="${id}"], [data-node-id="${id}"]`).first();
+// Canvas nodes only: the problems list and the node panel also carry data-node-id.
+export const nodeLocator = (page, id) => page.locator(`.react-flow__node[data-id="${id}"]`).first();
+export const nodeStatus = (page, id) => page.locator(`.react-flow__node [data-node-id="${id}"]`).first().getAttribute("data-status");
 export const canvasNodeIds = (page) =>
   page.$$eval(".react-flow__node", (els) => els.map((e) => e.getAttribute("data-id") ?? e.querySelector("[data-node-id]")?.getAttribute("data-node-id")));
 
@@ -119,9 +121,9 @@ async function center(locator) {
 /** Drags a palette entry onto the pane at (x, y) relative to the pane's top-left; returns the new node's id. */
 export async function dragFromPalette(page, type, x, y) {
   const before = new Set(await canvasNodeIds(page));
-  const entry = page.locator(`[data-node-type="${type}"]`).first();
+  const entry = page.locator(`[data-node-type="${type}"]:not([data-node-id])`).first();
   const from = await center(entry);
-  const pane = await page.locator(".react-flow__pane, .react-flow").first().boundingBox();
+  const pane = await page.locator(".react-flow").first().boundingBox();
   const to = { x: pane.x + x, y: pane.y + y };
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
@@ -168,11 +170,11 @@ export async function selectNode(page, id) {
 }
 
 export const statuses = (page) =>
-  page.$$eval("[data-node-id]", (els) => Object.fromEntries(els.map((e) => [e.getAttribute("data-node-id"), e.getAttribute("data-status")])));
+  page.$$eval(".react-flow__node [data-node-id]", (els) => Object.fromEntries(els.map((e) => [e.getAttribute("data-node-id"), e.getAttribute("data-status")])));
 
 export async function waitForStatuses(page, expected, timeout = 20_000) {
   await page.waitForFunction(
-    (exp) => Object.entries(exp).every(([id, s]) => document.querySelector(`[data-node-id="${id}"]`)?.getAttribute("data-status") === s),
+    (exp) => Object.entries(exp).every(([id, s]) => document.querySelector(`.react-flow__node [data-node-id="${id}"]`)?.getAttribute("data-status") === s),
     expected,
     { timeout },
   );
