@@ -79,10 +79,10 @@ export async function token() {
   return cachedToken;
 }
 
-export async function api(method, path, body) {
+export async function api(method, path, body, headers = {}) {
   const r = await fetch(`${BASE_URL}${path}`, {
     method,
-    headers: { authorization: `Bearer ${await token()}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    headers: { authorization: `Bearer ${await token()}`, ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await r.text();
