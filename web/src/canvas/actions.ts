@@ -27,12 +27,26 @@ export async function paste(): Promise<boolean> {
   return true;
 }
 
+/** Adds a node near the centre of the view, at the first free spot of a spiral around it. */
 export function addNodeAtCentre(type: string): string {
   const c = viewportCentre();
   const s = useDesigner.getState();
-  // Nudge so repeated adds do not stack exactly.
-  const n = s.nodes.filter((x) => Math.abs(x.position.x - (c.x - 90)) < 10 && Math.abs(x.position.y - (c.y - 30)) < 60).length;
-  return s.addNode(type, { x: Math.round(c.x - 90), y: Math.round(c.y - 30 + n * 70) });
+  const w = 200;
+  const h = 70;
+  const boxes = s.nodes.map((n) => ({ x: n.position.x, y: n.position.y, w: n.measured?.width ?? w, h: n.measured?.height ?? h }));
+  const free = (x: number, y: number) => boxes.every((b) => x + w + 20 <= b.x || b.x + b.w + 20 <= x || y + h + 20 <= b.y || b.y + b.h + 20 <= y);
+  const start = { x: Math.round((c.x - w / 2) / 20) * 20, y: Math.round((c.y - h / 2) / 20) * 20 };
+  for (let ring = 0; ring < 30; ring++) {
+    for (let dx = -ring; dx <= ring; dx++) {
+      for (let dy = -ring; dy <= ring; dy++) {
+        if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue;
+        const x = start.x + dx * 240;
+        const y = start.y + dy * 100;
+        if (free(x, y)) return s.addNode(type, { x, y });
+      }
+    }
+  }
+  return s.addNode(type, start);
 }
 
 export function fit(): void {
