@@ -8,11 +8,8 @@ import { DesignerPage } from "./pages/DesignerPage";
 import { ExecutionsPage } from "./pages/ExecutionsPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { TopBar } from "./components/TopBar";
+import { safeNext } from "./components/safeNext";
 
-/** Only same-origin paths are followed after sign-in (no `//evil.example` or `javascript:`). */
-export function safeNext(next: string | null): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
-}
 
 function skipToMain(e: MouseEvent<HTMLAnchorElement>) {
   e.preventDefault();
