@@ -44,6 +44,11 @@ try {
   const pane = await page.locator(".react-flow").first().boundingBox();
   const cx = pane.x + pane.width / 2;
   const cy = pane.y + pane.height / 2;
+  // Where the main thread spends the gesture window (Chromium's Performance domain, cumulative seconds).
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Performance.enable");
+  const metrics = async () => Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
+  const before = await metrics();
   await page.evaluate(() => {
     window.__frames = [];
     const tick = (t) => {
@@ -67,6 +72,9 @@ try {
     cancelAnimationFrame(window.__raf);
     return window.__frames;
   });
+  const after = await metrics();
+  const spent = (k) => ((after[k] ?? 0) - (before[k] ?? 0)) * 1000;
+  const window_ = (frames.at(-1) - frames[0]) / 1000;
   const deltas = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
   const fps = (frames.length - 1) / ((frames.at(-1) - frames[0]) / 1000);
   const p95 = deltas[Math.floor(deltas.length * 0.95)] ?? NaN;
@@ -79,6 +87,10 @@ try {
   console.log("|---|---|---|---|---|---|---|---|---|");
   console.log(
     `| ${count} | ${count - 1} | ${loadMs} ms | ${rendered} (${afterNodes} after panning) | ${fps.toFixed(1)} | ${p95.toFixed(1)} ms | ${worst.toFixed(1)} ms | ${step} in ${seconds} s | ${version} headless |`,
+  );
+  console.log(
+    `main thread during ${window_.toFixed(1)} s of gestures: script ${spent("ScriptDuration").toFixed(0)} ms, style ${spent("RecalcStyleDuration").toFixed(0)} ms, ` +
+      `layout ${spent("LayoutDuration").toFixed(0)} ms, all tasks ${spent("TaskDuration").toFixed(0)} ms; load average ${(await import("node:os")).loadavg()[0].toFixed(1)}`,
   );
 } finally {
   await browser.close();
