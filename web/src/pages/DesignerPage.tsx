@@ -14,7 +14,7 @@ import { loadWorkflow } from "../canvas/persistence";
 import { useValidation } from "../canvas/useValidation";
 import { useAutosave } from "../canvas/useAutosave";
 import { useShortcuts } from "../canvas/useShortcuts";
-import { NodePanel } from "../config/NodePanel";
+import { NodePanel, selectSingleNode } from "../config/NodePanel";
 import { RunDialog } from "../run/RunDialog";
 import { ExecutionBar } from "../run/ExecutionBar";
 import { disposeHub, stopWatching, watchExecution } from "../run/watcher";
@@ -41,6 +41,7 @@ export function DesignerPage({ workflowId, executionId }: { workflowId: string; 
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [panelOpen, setPanelOpen] = useState(false);
   const hasDescriptors = useDesigner((s) => s.descriptorList.length > 0);
+  const selectedId = useDesigner((s) => selectSingleNode(s)?.id ?? null);
   const dirty = useDesigner((s) => s.revision !== s.savedRevision);
 
   useEffect(() => {
@@ -73,6 +74,11 @@ export function DesignerPage({ workflowId, executionId }: { workflowId: string; 
     window.addEventListener("beforeunload", warn);
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty]);
+
+  // On narrow screens the side panel is a drawer: open it when a node gets selected.
+  useEffect(() => {
+    if (selectedId && window.matchMedia("(max-width: 1024px)").matches) setPanelOpen(true);
+  }, [selectedId]);
 
   useValidation();
   useAutosave();
