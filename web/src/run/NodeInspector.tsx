@@ -20,7 +20,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
         Run data <span className="wf-status-pill" data-status={status}>{status}</span>
       </h3>
       <dl className="wf-inspector__facts">
-        {run?.attempts != null && (<><dt>Attempts</dt><dd>{run.attempts}</dd></>)}
+        {!!run?.attempts && (<><dt>Attempts</dt><dd>{run.attempts}</dd></>)}
         {run?.durationMs != null && (<><dt>Duration</dt><dd>{Math.round(run.durationMs)} ms</dd></>)}
         {run?.startedAt && (<><dt>Started</dt><dd>{new Date(run.startedAt).toLocaleTimeString()}</dd></>)}
       </dl>
