@@ -35,7 +35,8 @@ const eventStatus: Record<string, string> = {
 
 export function applyEvent(view: RunView, ev: ExecutionEvent): RunView {
   if (!ev.nodeId) {
-    return { ...view, status: ev.status ?? view.status, error: ev.error ?? view.error, completedAt: isTerminal(ev.status) ? ev.timestamp ?? view.completedAt : view.completedAt };
+    const status = ev.status ? ev.status.toLowerCase() : view.status;
+    return { ...view, status, error: ev.error ?? view.error, completedAt: isTerminal(status) ? ev.timestamp ?? view.completedAt : view.completedAt };
   }
   const prev = view.nodes[ev.nodeId] ?? { nodeId: ev.nodeId, status: "pending" };
   let status = (ev.status || eventStatus[ev.kind] || prev.status).toLowerCase();

@@ -16,7 +16,7 @@ function getHub(): ExecutionHub {
   hub ??= new ExecutionHub({
     onEvent: (ev) => {
       store().receiveRunEvent(ev);
-      if (!ev.nodeId && isTerminal(ev.status) && watching) void refresh(watching);
+      if (!ev.nodeId && isTerminal(ev.status?.toLowerCase()) && watching) void refresh(watching);
     },
     onReconnected: () => {
       store().setRunTransport("live");
