@@ -12,7 +12,7 @@ import "./canvas.css";
 
 const nodeTypes = { wf: WorkflowNode };
 const edgeTypes = { wf: WorkflowEdge };
-const defaultEdgeOptions = { type: "wf", markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
+const defaultEdgeOptions = { type: "wf", markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: "var(--muted, #59636e)" } };
 const snapGrid: [number, number] = [20, 20];
 const multiKeys = ["Shift", "Meta", "Control"];
 

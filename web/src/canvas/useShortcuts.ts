@@ -13,7 +13,7 @@ export const shortcutList: [string, string][] = [
   ["Ctrl+S", "Save"],
   ["Ctrl+Z", "Undo"],
   ["Ctrl+Shift+Z / Ctrl+Y", "Redo"],
-  ["Ctrl+C / Ctrl+V", "Copy / paste the selected nodes"],
+  ["Ctrl+C / Ctrl+X / Ctrl+V", "Copy / cut / paste the selected nodes (as JSON, across workflows)"],
   ["Delete / Backspace", "Delete the selection"],
   ["Arrow keys", "Move the selected nodes (Shift: 5× further)"],
   ["Tab / Shift+Tab", "Focus the next / previous node; Enter selects it"],
@@ -57,6 +57,8 @@ export function useShortcuts(handlers: ShortcutHandlers): void {
         s.redo();
       } else if (mod && key === "c") {
         void copySelection();
+      } else if (mod && key === "x") {
+        void copySelection().then((copied) => copied && useDesigner.getState().deleteSelection());
       } else if (mod && key === "v") {
         e.preventDefault();
         void paste();

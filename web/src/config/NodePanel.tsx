@@ -5,6 +5,7 @@ import validator from "@rjsf/validator-ajv8";
 import type { IChangeEvent } from "@rjsf/core";
 import type { RJSFSchema } from "@rjsf/utils";
 import { useDesigner, type DesignerState } from "../store";
+import { useSession } from "../store/session";
 import { NodeInspector } from "../run/NodeInspector";
 import { buildUiSchema, displaySchema } from "./uiSchema";
 import { fields, widgets } from "./widgets";
@@ -50,6 +51,18 @@ const ConfigForm = memo(function ConfigForm({ nodeId, type, config }: { nodeId: 
   );
 });
 
+/** Where a webhook trigger listens (DESIGN §4: ANY /hooks/{tenant}/{path}). */
+function WebhookUrl({ config }: { config: Record<string, unknown> }) {
+  const tenant = useSession((s) => s.tenant);
+  if (config.kind !== "webhook" || typeof config.path !== "string" || !config.path || !tenant) return null;
+  const url = `${location.origin}/hooks/${encodeURIComponent(tenant)}/${config.path.replace(/^\//, "")}`;
+  return (
+    <p className="wf-small" data-testid="webhook-url">
+      Listens at <code>{url}</code>
+    </p>
+  );
+}
+
 export function NodePanel() {
   const node = useDesigner(selectSingleNode);
   const descriptor = useDesigner((s) => (node ? s.descriptors[node.data.type] : undefined));
@@ -68,6 +81,7 @@ export function NodePanel() {
         </div>
       </header>
       {descriptor?.description && <p className="wf-help">{descriptor.description}</p>}
+      {node.data.type === "trigger" && <WebhookUrl config={node.data.config} />}
       <NodeInspector nodeId={node.id} />
       <div className="form-group field">
         <label className="control-label" htmlFor="wf-node-label">Label</label>

@@ -4,6 +4,7 @@ import { api, ApiError } from "../api/client";
 import { navigate } from "../router";
 import { useDesigner } from "../store";
 import { isActive, progress } from "./overlay";
+import { isTerminal } from "./merge";
 import { refreshExecution, stopWatching, watchExecution } from "./watcher";
 
 export function ExecutionBar() {
@@ -43,7 +44,7 @@ export function ExecutionBar() {
         {pinned ? "Replay" : "Run"}: {status} · {done}/{total} nodes
       </span>
       <span className="wf-muted wf-small" data-transport={transport}>
-        {transport === "live" ? "live" : transport === "polling" ? "live updates unavailable — polling every 0.5 s" : transport === "connecting" ? "connecting…" : ""}
+        {isTerminal(status) ? (pinned ? "from history" : "finished") : transport === "live" ? "live" : transport === "polling" ? "live updates unavailable — polling every 0.5 s" : transport === "connecting" ? "connecting…" : ""}
       </span>
       {view?.error && status === "failed" && <span className="wf-error wf-small" data-testid="execution-error">{view.error.message}</span>}
       {(error || runError) && <span className="wf-error wf-small" role="alert">{error ?? runError}</span>}
