@@ -72,13 +72,13 @@ export function ExecutionsPage() {
     return () => abort.abort();
   }, [filter, tick]);
 
-  // While something is still moving, refresh every few seconds.
-  const live = items?.some((e) => !isTerminal(e.status)) ?? false;
+  // While something is still moving, refresh: often for running rows, rarely for ones parked waiting or paused.
+  const every = items?.some((e) => e.status === "running") ? 3000 : items?.some((e) => !isTerminal(e.status)) ? 15000 : 0;
   useEffect(() => {
-    if (!live) return;
-    const t = setInterval(() => setTick((n) => n + 1), 3000);
+    if (!every) return;
+    const t = setInterval(() => setTick((n) => n + 1), every);
     return () => clearInterval(t);
-  }, [live]);
+  }, [every]);
 
   const loadMore = async () => {
     try {
