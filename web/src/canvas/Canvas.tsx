@@ -87,7 +87,7 @@ export function Canvas() {
         fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
         aria-label="Workflow canvas"
       >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+        {!zoomedOut && <Background variant={BackgroundVariant.Dots} gap={20} size={1} />}
         <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Mini map" />
         <Controls showInteractive={false} />
       </ReactFlow>
