@@ -5,6 +5,7 @@ import { navigate } from "../router";
 import { useDesigner } from "../store";
 import { save } from "../canvas/persistence";
 import { watchExecution } from "./watcher";
+import { useDialogFocus } from "../canvas/useDialogFocus";
 
 const lastInput = new Map<string, string>();
 
@@ -14,6 +15,7 @@ export function RunDialog({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const ref = useRef<HTMLTextAreaElement>(null);
+  const dialogRef = useDialogFocus<HTMLDivElement>();
   useEffect(() => ref.current?.focus(), []);
 
   let parseError: string | null = null;
@@ -47,7 +49,7 @@ export function RunDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <div className="wf-modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="wf-modal" role="dialog" aria-modal="true" aria-labelledby="wf-run-title" data-testid="run-dialog" onKeyDown={(e) => e.key === "Escape" && onClose()}>
+      <div className="wf-modal" ref={dialogRef} role="dialog" aria-modal="true" aria-labelledby="wf-run-title" data-testid="run-dialog" onKeyDown={(e) => e.key === "Escape" && onClose()}>
         <h2 id="wf-run-title" className="wf-panel-title">Run workflow</h2>
         <label htmlFor="wf-run-input">Input</label>
         <textarea
