@@ -20,7 +20,7 @@ export function ExecutionBar() {
   const status = view?.status ?? "pending";
   const { done } = progress(view, total);
 
-  const control = async (action: "cancel" | "retry") => {
+  const control = async (action: "cancel" | "retry" | "pause" | "resume") => {
     setError(null);
     try {
       const r = await api<{ executionId?: string } | undefined>(`/api/executions/${encodeURIComponent(executionId)}/${action}`, { method: "POST" });
@@ -50,6 +50,12 @@ export function ExecutionBar() {
       {(error || runError) && <span className="wf-error wf-small" role="alert">{error ?? runError}</span>}
       {isActive(status) && (
         <button type="button" className="wf-btn wf-btn--small" data-action="cancel-run" onClick={() => control("cancel")}>Cancel run</button>
+      )}
+      {(status === "running" || status === "waiting") && (
+        <button type="button" className="wf-btn wf-btn--small" data-action="pause-run" onClick={() => control("pause")}>Pause run</button>
+      )}
+      {status === "paused" && (
+        <button type="button" className="wf-btn wf-btn--small" data-action="resume-run" onClick={() => control("resume")}>Resume run</button>
       )}
       {status === "failed" && (
         <button type="button" className="wf-btn wf-btn--small" data-action="retry-run" onClick={() => control("retry")}>Retry</button>
