@@ -1,7 +1,7 @@
 // The canvas node for every workflow node type, driven by its descriptor. Memoised; it subscribes only to its
 // own overlay status, run record and validation flag, so a store change re-renders just the nodes it concerns.
-import { memo } from "react";
-import { Handle, Position, type NodeProps } from "@xyflow/react";
+import { memo, useEffect, useRef } from "react";
+import { Handle, Position, useUpdateNodeInternals, type NodeProps } from "@xyflow/react";
 import { useShallow } from "zustand/react/shallow";
 import { useDesigner } from "../store";
 import { nodeStatus } from "../run/overlay";
@@ -30,6 +30,15 @@ function WorkflowNodeView({ id, data, selected }: NodeProps<WfNode>) {
   const inputs = descriptor ? descriptor.inputs : [{ id: "in", label: "In" }];
   const outputs = descriptor ? outputPorts(descriptor, data.config, used) : [{ id: "out", label: "Out" }];
   const multi = outputs.length > 1;
+  // Ports that follow the config (switch cases) must be re-measured by React Flow when they change.
+  const portKey = outputs.map((p) => p.id).join("\u0000");
+  const updateInternals = useUpdateNodeInternals();
+  const firstPorts = useRef(portKey);
+  useEffect(() => {
+    if (firstPorts.current === portKey) return;
+    firstPorts.current = portKey;
+    updateInternals(id);
+  }, [portKey, id, updateInternals]);
   const isTrigger = data.type === "trigger" || inputs.length === 0;
 
   return (
