@@ -63,7 +63,7 @@ function WorkflowNodeView({ id, data, selected }: NodeProps<WfNode>) {
         <div className="wf-node__run">
           <span className="wf-node__status">{status}</span>
           {run?.durationMs != null && <span data-testid="node-duration">{formatDuration(run.durationMs)}</span>}
-          {run?.attempts != null && run.attempts > 1 && <span data-testid="node-attempts">attempt {run.attempts}</span>}
+          {!!run?.attempts && <span data-testid="node-attempts">{run.attempts > 1 ? `${run.attempts} attempts` : "1 attempt"}</span>}
         </div>
       )}
       {invalid && <span className="wf-node__warn" aria-hidden="true">!</span>}

@@ -97,7 +97,7 @@ export const createGraphSlice: StateCreator<DesignerState, [], [], GraphSlice> =
     problemsRevision: -1,
     invalidNodes: {},
     invalidEdges: {},
-    snapToGrid: localStorage.getItem("workflow.snap") !== "false",
+    snapToGrid: typeof localStorage === "undefined" || localStorage.getItem("workflow.snap") !== "false",
     dragBefore: null,
 
     setDescriptors: (list) => set({ descriptorList: list, descriptors: Object.fromEntries(list.map((d) => [d.type, d])) }),
@@ -223,7 +223,7 @@ export const createGraphSlice: StateCreator<DesignerState, [], [], GraphSlice> =
     },
     toggleSnap: () => {
       const snapToGrid = !get().snapToGrid;
-      localStorage.setItem("workflow.snap", String(snapToGrid));
+      if (typeof localStorage !== "undefined") localStorage.setItem("workflow.snap", String(snapToGrid));
       set({ snapToGrid });
     },
   };
