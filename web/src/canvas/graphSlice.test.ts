@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { create } from "zustand";
-import { createGraphSlice, saveStateOf } from "./graphSlice";
-import { createRunSlice } from "./runSlice";
-import type { DesignerState } from "./index";
-import { toDefinition } from "../canvas/convert";
+import { createGraphSlice, saveStateOf } from "../store/graphSlice";
+import { createRunSlice } from "../store/runSlice";
+import type { DesignerState } from "../store/index";
+import { toDefinition } from "./convert";
 
 // The graph and run slices without the UI slice (which needs a browser).
 const makeStore = () =>
