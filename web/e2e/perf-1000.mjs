@@ -49,6 +49,12 @@ try {
   await cdp.send("Performance.enable");
   const metrics = async () => Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
   const before = await metrics();
+  // TRACE=1: also record a Chromium trace of the gestures and sum the renderer main thread's time by event name.
+  const traceEvents = [];
+  if (process.env.TRACE === "1") {
+    cdp.on("Tracing.dataCollected", (e) => traceEvents.push(...e.value));
+    await cdp.send("Tracing.start", { categories: "devtools.timeline,disabled-by-default-devtools.timeline", transferMode: "ReportEvents" });
+  }
   await page.evaluate(() => {
     window.__frames = [];
     const tick = (t) => {
@@ -73,6 +79,23 @@ try {
     return window.__frames;
   });
   const after = await metrics();
+  let traceSummary = "";
+  if (process.env.TRACE === "1") {
+    const done = new Promise((r) => cdp.once("Tracing.tracingComplete", r));
+    await cdp.send("Tracing.end");
+    await done;
+    const main = new Set(traceEvents.filter((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`));
+    const byName = new Map();
+    for (const e of traceEvents) {
+      if (e.ph !== "X" || !main.has(`${e.pid}:${e.tid}`) || !e.dur) continue;
+      byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
+    }
+    traceSummary = [...byName.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12)
+      .map(([n, ms]) => `${n} ${ms.toFixed(0)} ms`)
+      .join(", ");
+  }
   const spent = (k) => ((after[k] ?? 0) - (before[k] ?? 0)) * 1000;
   const window_ = (frames.at(-1) - frames[0]) / 1000;
   const deltas = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
@@ -92,6 +115,7 @@ try {
     `main thread during ${window_.toFixed(1)} s of gestures: script ${spent("ScriptDuration").toFixed(0)} ms, style ${spent("RecalcStyleDuration").toFixed(0)} ms, ` +
       `layout ${spent("LayoutDuration").toFixed(0)} ms, all tasks ${spent("TaskDuration").toFixed(0)} ms; load average ${(await import("node:os")).loadavg()[0].toFixed(1)}`,
   );
+  if (traceSummary) console.log(`renderer main thread by trace event (inclusive, nested events overlap): ${traceSummary}`);
 } finally {
   await browser.close();
   if (process.env.KEEP !== "1") await api("DELETE", `/api/workflows/${wf.id}`).catch(() => {});
