@@ -6,6 +6,7 @@ import type { WorkflowStats } from "../api/types";
 import { formatDuration, formatPercent } from "./format";
 
 const periods = [
+  { value: "1h", label: "Last hour" },
   { value: "24h", label: "Last 24 hours" },
   { value: "7d", label: "Last 7 days" },
   { value: "30d", label: "Last 30 days" },
