@@ -17,6 +17,7 @@ import { useShortcuts } from "../canvas/useShortcuts";
 import { NodePanel, selectSingleNode } from "../config/NodePanel";
 import { RunDialog } from "../run/RunDialog";
 import { ExecutionBar } from "../run/ExecutionBar";
+import { ExecutionSummary } from "../run/ExecutionSummary";
 import { disposeHub, stopWatching, watchExecution } from "../run/watcher";
 import type { NodeDescriptor } from "../canvas/types";
 import "../canvas/designer.css";
@@ -131,7 +132,7 @@ export function DesignerPage({ workflowId, executionId }: { workflowId: string; 
           ) : (
             <>
               <SelectionSummary />
-              <NodePanel />
+              {selectedId ? <NodePanel /> : <ExecutionSummary />}
             </>
           )}
           <ProblemsList />

@@ -21,6 +21,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
       </h3>
       <dl className="wf-inspector__facts">
         {!!run?.attempts && (<><dt>Attempts</dt><dd>{run.attempts}</dd></>)}
+        {!!run?.runs && run.runs > 1 && (<><dt>Runs</dt><dd>{run.runs}</dd></>)}
         {run?.durationMs != null && (<><dt>Duration</dt><dd>{Math.round(run.durationMs)} ms</dd></>)}
         {run?.startedAt && (<><dt>Started</dt><dd>{new Date(run.startedAt).toLocaleTimeString()}</dd></>)}
       </dl>
