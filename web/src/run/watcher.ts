@@ -9,6 +9,9 @@ import type { ExecutionSnapshot } from "./types";
 let hub: ExecutionHub | null = null;
 let timer: ReturnType<typeof setTimeout> | null = null;
 let watching: string | null = null;
+/** When the hub last refused a connection: not retried for a while (each attempt is a failed request). */
+let hubFailedAt = -Infinity;
+const hubRetryMs = 30_000;
 
 const store = () => useDesigner.getState();
 
@@ -68,11 +71,13 @@ export async function watchExecution(id: string, pinned: boolean): Promise<void>
   watching = id;
   store().beginRun(id, pinned);
   try {
+    if (Date.now() - hubFailedAt < hubRetryMs) throw new Error("hub unavailable");
     const h = getHub();
     await withTimeout(h.start(), 4000);
     await h.subscribe(id);
     if (watching === id) store().setRunTransport("live");
   } catch {
+    if (!hub?.connected) hubFailedAt = Date.now();
     if (watching === id) store().setRunTransport("polling");
   }
   if (watching !== id) return;
