@@ -22,7 +22,8 @@ export class ExecutionHub {
     if (this.connection?.state === HubConnectionState.Connected) return;
     const connection = new HubConnectionBuilder()
       .withUrl("/hubs/executions", { accessTokenFactory: () => useSession.getState().token ?? "" })
-      .withAutomaticReconnect([0, 1000, 2000, 5000, 10000])
+      // Keep trying while the page is open (a silo restart can take longer than the default schedule).
+      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => Math.min(10_000, 500 * 2 ** ctx.previousRetryCount) })
       .configureLogging(LogLevel.None)
       .build();
     for (const kind of hubEvents) {
