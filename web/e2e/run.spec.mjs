@@ -50,6 +50,39 @@ test("run: every node turns completed live and the execution badge says complete
     assert.match(await page.getByTestId("node-output").textContent(), /"x":\s*2/);
   }));
 
+test("run: live overlay shows a slow node in progress before it completes (hub or polling)", (t) =>
+  withBrowser(t, async (page) => {
+    const wf = await createWorkflow(
+      unique("e2e live"),
+      [
+        ["start", "trigger", { kind: "manual" }],
+        ["slow", "transform", { code: "return { ok: true };" }],
+        ["pause", "delay", { durationSeconds: 2 }],
+        ["done", "set", { values: { finished: true } }],
+      ],
+      [["start", "slow"], ["slow", "pause"], ["pause", "done"]],
+    );
+    await login(page, `/workflows/${wf.id}`);
+    await nodeLocator(page, "done").waitFor();
+    await page.evaluate(() => {
+      window.__seen = {};
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const id = r.target.getAttribute?.("data-node-id");
+          if (id) (window.__seen[id] ??= []).push(r.target.getAttribute("data-status"));
+        }
+      }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["data-status"] });
+    });
+    await runFromDesigner(page, "{}");
+    await waitForStatuses(page, { start: "completed", slow: "completed", pause: "completed", done: "completed" }, 30_000);
+    await page.locator("[data-execution-status=completed]").waitFor();
+    const seen = await page.evaluate(() => window.__seen);
+    const bar = await page.locator("[aria-label=Execution]").first().textContent().catch(() => "");
+    t.diagnostic(`statuses seen: ${JSON.stringify(seen)}; execution bar: ${bar}`);
+    const inProgress = (id) => (seen[id] ?? []).some((s) => s === "running" || s === "waiting");
+    assert.ok(inProgress("pause"), `the delay node was shown running/waiting before completed: ${JSON.stringify(seen.pause)}`);
+  }));
+
 test("run: a failing node turns failed with its error; the run opens again from history with the same overlay", (t) =>
   withBrowser(t, async (page) => {
     const wf = await createWorkflow(
