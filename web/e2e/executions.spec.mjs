@@ -85,3 +85,15 @@ test("executions: signal a waiting run, cancel another, retry a failed one", (t)
       return e.status === "failed" && e.nodes.find((n) => n.nodeId === "t").attempts >= 2;
     }, f);
   }));
+
+test("executions: with a workflow selected, new runs appear live through the hub", (t) =>
+  withBrowser(t, async (page) => {
+    const wf = await createWorkflow(unique("e2e live list"), [["start", "trigger", { kind: "manual" }], ["s", "set", { values: { a: 1 } }]], [["start", "s"]]);
+    const first = (await api("POST", `/api/workflows/${wf.id}/executions?wait=true`, { input: {} })).id;
+    await login(page, `/executions?workflowId=${wf.id}`);
+    await page.locator(`[data-execution-id="${first}"]`).waitFor();
+    await page.locator("[data-testid=live-state][data-live=true]").waitFor();
+    // Every row is terminal, so the page does not poll: only a hub event can bring the next run in.
+    const next = (await api("POST", `/api/workflows/${wf.id}/executions?wait=true`, { input: {} })).id;
+    await page.locator(`[data-execution-id="${next}"][data-status=completed]`).waitFor({ timeout: 10_000 });
+  }));

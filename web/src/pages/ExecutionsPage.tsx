@@ -10,6 +10,7 @@ import { StatusBadge } from "../components/StatusBadge";
 import { ErrorText } from "../components/ErrorText";
 import { SignalDialog } from "../components/SignalDialog";
 import { StatsPanel } from "../components/StatsPanel";
+import { useWorkflowEvents } from "../components/useWorkflowEvents";
 import { formatDuration, formatTime } from "../components/format";
 import { rangeBounds, ranges } from "../components/timeRange";
 
@@ -73,7 +74,10 @@ export function ExecutionsPage() {
   }, [filter, tick]);
 
   // While something is still moving, refresh: often for running rows, rarely for ones parked waiting or paused.
-  const every = items?.some((e) => e.status === "running") ? 3000 : items?.some((e) => !isTerminal(e.status)) ? 15000 : 0;
+  // With a workflow selected the hub pushes its status changes; polling stays as the fallback and the safety net.
+  const live = useWorkflowEvents(workflowId, () => setTick((n) => n + 1));
+  const running = items?.some((e) => e.status === "running");
+  const every = running ? (live ? 10000 : 3000) : items?.some((e) => !isTerminal(e.status)) ? 15000 : 0;
   useEffect(() => {
     if (!every) return;
     const t = setInterval(() => setTick((n) => n + 1), every);
@@ -114,9 +118,16 @@ export function ExecutionsPage() {
     <main className="page" aria-labelledby="executions-title">
       <div className="page-header">
         <h1 id="executions-title">Executions</h1>
-        <button type="button" onClick={() => setTick((n) => n + 1)} data-action="refresh">
-          Refresh
-        </button>
+        <div className="inline-field">
+          {workflowId && (
+            <span className="muted small" data-testid="live-state" data-live={live}>
+              {live ? "Live" : "Polling"}
+            </span>
+          )}
+          <button type="button" onClick={() => setTick((n) => n + 1)} data-action="refresh">
+            Refresh
+          </button>
+        </div>
       </div>
       <div className="toolbar" role="group" aria-label="Filters">
         <Field label="Workflow" className="field">
