@@ -23,18 +23,17 @@ const invoice = await named(
   "Invoice approval",
   [
     ["start", "trigger", { kind: "manual" }],
-    ["defaults", "set", { values: { approver: "cfo@example.com", limit: 1000 } }],
     ["total", "transform", { code: "const lines = trigger.lines ?? [];\nreturn { total: lines.reduce((s, l) => s + l.qty * l.price, 0) };" }],
-    ["big", "if", { condition: "{{ nodes.total.output.total > vars.limit }}" }],
+    ["big", "if", { condition: "{{ nodes.total.output.total > 1000 }}" }],
     ["flag", "set", { values: { needsApproval: true } }],
     ["auto", "set", { values: { needsApproval: false } }],
     ["respond", "respond", { status: 200, body: "{{ nodes.total.output }}" }],
   ],
-  [["start", "defaults"], ["defaults", "total"], ["total", "big"], ["big", "flag", "true"], ["big", "auto", "false"], ["flag", "respond"]],
+  [["start", "total"], ["total", "big"], ["big", "flag", "true"], ["big", "auto", "false"], ["flag", "respond"]],
 );
 // Lay the branches out by hand (createWorkflow puts nodes in a row).
 const doc = await api("GET", `/api/workflows/${invoice.id}`);
-const at = { start: [0, 160], defaults: [240, 160], total: [480, 160], big: [720, 160], flag: [960, 60], auto: [960, 280], respond: [1200, 60] };
+const at = { start: [0, 90], total: [230, 90], big: [460, 90], flag: [690, 0], auto: [690, 180], respond: [920, 0] };
 for (const n of doc.definition.nodes) n.position = { x: at[n.id][0], y: at[n.id][1] };
 await api("PUT", `/api/workflows/${invoice.id}`, doc, { "if-match": `"${doc.version}"` });
 
