@@ -66,7 +66,10 @@ export function DesignerPage({ workflowId, executionId }: { workflowId: string; 
   useEffect(() => () => void disposeHub(), []);
 
   useEffect(() => {
-    if (state === "ready" && executionId) void watchExecution(executionId, true);
+    if (state !== "ready") return;
+    // The URL holds the execution shown (runs started here put it there too); without one, no overlay.
+    if (executionId) void watchExecution(executionId, true);
+    else if (useDesigner.getState().executionId) stopWatching();
   }, [state, executionId]);
 
   useEffect(() => {
