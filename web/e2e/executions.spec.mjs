@@ -97,3 +97,34 @@ test("executions: with a workflow selected, new runs appear live through the hub
     const next = (await api("POST", `/api/workflows/${wf.id}/executions?wait=true`, { input: {} })).id;
     await page.locator(`[data-execution-id="${next}"][data-status=completed]`).waitFor({ timeout: 10_000 });
   }));
+
+test("executions: the stats panel shows success rate, durations and the slowest nodes first", (t) =>
+  withBrowser(t, async (page) => {
+    const wf = await createWorkflow(unique("e2e stats"), [["start", "trigger", { kind: "manual" }], ["s", "set", { values: { a: 1 } }]], [["start", "s"]]);
+    // The panel's rendering, independent of what the server has recorded: a canned answer in the documented shape.
+    await page.route("**/api/workflows/*/stats*", (route) =>
+      route.fulfill({
+        json: {
+          workflowId: wf.id, period: "24h", from: "2026-01-01T00:00:00Z", to: "2026-01-02T00:00:00Z",
+          total: 40, byStatus: { completed: 38, failed: 2 }, successRate: 0.95, avgDurationMs: 120, p95DurationMs: 2400,
+          nodes: [
+            { nodeId: "fast", count: 40, avgDurationMs: 2, p95DurationMs: 5, failures: 0 },
+            { nodeId: "slowest", count: 40, avgDurationMs: 900, p95DurationMs: 2100, failures: 2 },
+            { nodeId: "middle", count: 40, avgDurationMs: 50, p95DurationMs: 300, failures: 0 },
+          ],
+        },
+      }),
+    );
+    await login(page, `/executions?workflowId=${wf.id}`);
+    const panel = page.locator("[data-testid=stats-panel][data-state=ready]");
+    await panel.waitFor();
+    assert.equal(await panel.locator("[data-metric=total]").textContent(), "40");
+    assert.equal(await panel.locator("[data-metric=success-rate]").textContent(), "95.0%");
+    assert.equal(await panel.locator("[data-metric=avg]").textContent(), "120 ms");
+    assert.equal(await panel.locator("[data-metric=p95]").textContent(), "2.40 s");
+    assert.deepEqual(await panel.locator("[data-testid=slowest-nodes] tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-node-id"))), ["slowest", "middle", "fast"]);
+    // Period changes ask again with the new period.
+    const asked = page.waitForRequest((r) => r.url().includes("/stats?period=7d"));
+    await page.getByLabel("Period").selectOption("7d");
+    await asked;
+  }));
