@@ -131,7 +131,11 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StartExecutionRequest"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
@@ -139,7 +143,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["JsonObject"];
+                        "application/json": components["schemas"]["ExecutionResponse"];
                     };
                 };
                 /** @description Accepted */
@@ -148,11 +152,50 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["JsonObject"];
+                        "application/json": components["schemas"]["ExecutionStarted"];
                     };
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflows/{id}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    period?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkflowStats"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -214,7 +257,11 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EventRequest"];
+                };
+            };
             responses: {
                 /** @description Accepted */
                 202: {
@@ -258,7 +305,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["JsonObject"];
+                        "application/json": components["schemas"]["ItemsPageOfWorkflowSummary"];
                     };
                 };
             };
@@ -271,14 +318,20 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WorkflowDocument"];
+                };
+            };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Created */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["WorkflowDocument"];
+                    };
                 };
             };
         };
@@ -304,7 +357,11 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WorkflowDocument"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
@@ -312,7 +369,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["JsonObject"];
+                        "application/json": components["schemas"]["ValidationResponse"];
                     };
                 };
             };
@@ -346,7 +403,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["WorkflowDocument"];
+                    };
                 };
             };
         };
@@ -359,14 +418,20 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WorkflowDocument"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["WorkflowDocument"];
+                    };
                 };
             };
         };
@@ -421,7 +486,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["WorkflowDocument"];
+                    };
                 };
             };
         };
@@ -456,7 +523,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["WorkflowDocument"];
+                    };
                 };
             };
         };
@@ -491,7 +560,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["WorkflowDocument"];
+                    };
                 };
             };
         };
@@ -525,7 +596,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["JsonObject"];
+                        "application/json": components["schemas"]["ItemsPageOfWorkflowVersionInfo"];
                     };
                 };
             };
@@ -562,7 +633,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["WorkflowDocument"];
+                    };
                 };
             };
         };
@@ -588,7 +661,7 @@ export interface paths {
                     status?: string;
                     from?: string;
                     to?: string;
-                    limit?: number | string;
+                    limit?: number;
                     cursor?: string;
                 };
                 header?: never;
@@ -603,7 +676,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["JsonObject"];
+                        "application/json": components["schemas"]["ItemsPageOfExecutionSummary"];
                     };
                 };
             };
@@ -640,7 +713,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["JsonObject"];
+                        "application/json": components["schemas"]["ExecutionResponse"];
                     };
                 };
             };
@@ -679,7 +752,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["JsonObject"];
+                        "application/json": components["schemas"]["ExecutionResponse"];
                     };
                 };
             };
@@ -716,7 +789,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["JsonObject"];
+                        "application/json": components["schemas"]["ExecutionResponse"];
                     };
                 };
             };
@@ -753,7 +826,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["JsonObject"];
+                        "application/json": components["schemas"]["ExecutionResponse"];
                     };
                 };
             };
@@ -790,7 +863,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["JsonObject"];
+                        "application/json": components["schemas"]["ExecutionResponse"];
                     };
                 };
             };
@@ -828,7 +901,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["JsonObject"];
+                        "application/json": components["schemas"]["ExecutionResponse"];
                     };
                 };
             };
@@ -849,7 +922,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    limit?: number | string;
+                    limit?: number;
                     cursor?: string;
                 };
                 header?: never;
@@ -864,7 +937,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["JsonObject"];
+                        "application/json": components["schemas"]["ItemsPageOfCredentialResponse"];
                     };
                 };
             };
@@ -877,7 +950,11 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateCredentialRequest"];
+                };
+            };
             responses: {
                 /** @description Created */
                 201: {
@@ -885,7 +962,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["JsonObject"];
+                        "application/json": components["schemas"]["CredentialResponse"];
                     };
                 };
             };
@@ -955,7 +1032,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["JsonObject"];
+                        "application/json": components["schemas"]["CredentialResponse"];
                     };
                 };
             };
@@ -1002,7 +1079,7 @@ export interface paths {
                     targetId?: string;
                     from?: string;
                     to?: string;
-                    limit?: number | string;
+                    limit?: number;
                     cursor?: string;
                 };
                 header?: never;
@@ -1328,789 +1405,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/dashboard": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/dashboard/index.html": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/dashboard/favicon.ico": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/dashboard/index.min.js": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/dashboard/index.css": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/dashboard/fonts/{path}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    path: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/dashboard/img/{path}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    path: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/dashboard/version": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/dashboard/DashboardCounters": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query: {
-                    exclude: string[];
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/dashboard/ClusterStats": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/dashboard/Reminders": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/dashboard/Reminders/{page}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    page: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/dashboard/HistoricalStats/{path}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    path: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/dashboard/SiloProperties/{address}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    address: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/dashboard/SiloMetadata/{address}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    address: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/dashboard/SiloStats/{address}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    address: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/dashboard/SiloCounters/{address}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    address: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/dashboard/GrainStats/{grainName}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    grainName: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/dashboard/TopGrainMethods": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query: {
-                    exclude: string[];
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/dashboard/GrainState": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/dashboard/LifecycleStages": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/dashboard/GrainTypes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query: {
-                    exclude: string[];
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/dashboard/Trace": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2125,6 +1419,11 @@ export interface components {
         };
         CreateApiKeyRequest: {
             name: null | string;
+        };
+        CreateCredentialRequest: {
+            name: string;
+            type: string;
+            data: components["schemas"]["JsonObject"];
         };
         CreatedApiKey: {
             id: string;
@@ -2144,11 +1443,78 @@ export interface components {
             password: null | string;
             roles: null | string[];
         };
+        CredentialResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            type: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         CurrentUser: {
             tenant: string;
             username: string;
             roles: string[];
             systemAdmin: boolean;
+        };
+        EdgeDefinition: {
+            id?: string;
+            source?: string;
+            sourceHandle?: null | string;
+            target?: string;
+            targetHandle?: null | string;
+        };
+        ErrorInfo: {
+            code: string;
+            message: string;
+            nodeId?: null | string;
+        };
+        EventRequest: {
+            type: string;
+            source: null | string;
+            data: null | components["schemas"]["JsonNode"];
+        };
+        ExecutionResponse: {
+            id: string;
+            /** Format: uuid */
+            workflowId: string;
+            /** Format: int32 */
+            workflowVersion?: number;
+            status: string;
+            triggeredBy: string;
+            /** Format: date-time */
+            startedAt?: string;
+            /** Format: date-time */
+            completedAt?: null | string;
+            /** Format: int64 */
+            durationMs?: null | number;
+            result?: null | components["schemas"]["JsonNode"];
+            error?: null | components["schemas"]["ErrorInfo"];
+            nodes?: components["schemas"]["NodeRunResponse"][];
+            /** Format: int64 */
+            sequence?: number;
+        };
+        ExecutionStarted: {
+            executionId: string;
+        };
+        ExecutionSummary: {
+            id: string;
+            /** Format: uuid */
+            workflowId: string;
+            workflowName?: null | string;
+            /** Format: int32 */
+            workflowVersion?: number;
+            status: string;
+            triggeredBy: string;
+            /** Format: date-time */
+            startedAt?: string;
+            /** Format: date-time */
+            completedAt?: null | string;
+            /** Format: int64 */
+            durationMs?: null | number;
+            error?: null | components["schemas"]["ErrorInfo"];
         };
         HealthStatus: {
             status: string;
@@ -2157,11 +1523,35 @@ export interface components {
             items: components["schemas"]["ApiKeyInfo"][];
             nextCursor?: null | string;
         };
+        ItemsPageOfCredentialResponse: {
+            items: components["schemas"]["CredentialResponse"][];
+            nextCursor?: null | string;
+        };
+        ItemsPageOfExecutionSummary: {
+            items: components["schemas"]["ExecutionSummary"][];
+            nextCursor?: null | string;
+        };
         ItemsPageOfUserSummary: {
             items: components["schemas"]["UserSummary"][];
             nextCursor?: null | string;
         };
+        ItemsPageOfWorkflowSummary: {
+            items: components["schemas"]["WorkflowSummary"][];
+            nextCursor?: null | string;
+        };
+        ItemsPageOfWorkflowVersionInfo: {
+            items: components["schemas"]["WorkflowVersionInfo"][];
+            nextCursor?: null | string;
+        };
+        JsonNode: unknown;
         JsonObject: Record<string, never>;
+        NodeDefinition: {
+            id?: string;
+            type?: string;
+            position?: null | components["schemas"]["Position"];
+            data?: null | components["schemas"]["JsonObject"];
+            config?: null | components["schemas"]["JsonObject"];
+        };
         NodeDescriptor: {
             type: string;
             category: string;
@@ -2178,13 +1568,57 @@ export interface components {
             id: string;
             label: string;
         };
+        NodeRunResponse: {
+            nodeId: string;
+            status: string;
+            /** Format: int32 */
+            attempts?: number;
+            /** Format: int32 */
+            runs?: number;
+            /** Format: date-time */
+            startedAt?: null | string;
+            /** Format: date-time */
+            completedAt?: null | string;
+            output?: null | components["schemas"]["JsonNode"];
+            error?: null | components["schemas"]["ErrorInfo"];
+        };
+        NodeStats: {
+            nodeId: string;
+            /** Format: int32 */
+            count?: number;
+            /** Format: double */
+            avgDurationMs?: number;
+            /** Format: double */
+            p95DurationMs?: number;
+            /** Format: int32 */
+            failures?: number;
+        };
+        Position: {
+            /** Format: double */
+            x: number;
+            /** Format: double */
+            y: number;
+        };
+        RetryPolicy: {
+            /** Format: int32 */
+            maxAttempts?: number;
+            /** Format: int32 */
+            initialIntervalMs?: number;
+            /** Format: double */
+            backoffCoefficient?: number;
+            /** Format: int32 */
+            maxIntervalMs?: number;
+        };
+        StartExecutionRequest: {
+            input: null | components["schemas"]["JsonObject"];
+        };
         TenantInfo: {
             name?: string;
             displayName?: string;
             /** Format: date-time */
             createdAt?: string;
             /** Format: int32 */
-            userCount?: number | string;
+            userCount?: number;
         };
         TokenRequest: {
             tenant: null | string;
@@ -2204,6 +1638,90 @@ export interface components {
             systemAdmin?: boolean;
             /** Format: date-time */
             createdAt?: string;
+        };
+        ValidationIssue: {
+            code: string;
+            message: string;
+            nodeId: null | string;
+            edgeId: null | string;
+        };
+        ValidationResponse: {
+            valid: boolean;
+            errors: components["schemas"]["ValidationIssue"][];
+            warnings: components["schemas"]["ValidationIssue"][];
+        };
+        VariableDefinition: {
+            name?: string;
+            default?: null | components["schemas"]["JsonNode"];
+        };
+        WorkflowDefinition: {
+            nodes?: components["schemas"]["NodeDefinition"][];
+            edges?: components["schemas"]["EdgeDefinition"][];
+            variables?: components["schemas"]["VariableDefinition"][];
+        };
+        WorkflowDocument: {
+            /** Format: uuid */
+            id?: string;
+            name?: string;
+            description?: null | string;
+            category?: null | string;
+            status?: components["schemas"]["WorkflowStatus"];
+            /** Format: int32 */
+            version?: number;
+            definition?: components["schemas"]["WorkflowDefinition"];
+            settings?: components["schemas"]["WorkflowSettings"];
+            /** Format: date-time */
+            createdAt?: null | string;
+            /** Format: date-time */
+            updatedAt?: null | string;
+        };
+        WorkflowSettings: {
+            /** Format: int32 */
+            timeoutSeconds?: null | number;
+            retryPolicy?: null | components["schemas"]["RetryPolicy"];
+            /** Format: uuid */
+            errorWorkflowId?: null | string;
+        };
+        WorkflowStats: {
+            /** Format: uuid */
+            workflowId: string;
+            period?: string;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** Format: int64 */
+            total?: number;
+            byStatus: {
+                [key: string]: number;
+            };
+            /** Format: double */
+            successRate?: null | number;
+            /** Format: double */
+            avgDurationMs?: null | number;
+            /** Format: double */
+            p95DurationMs?: null | number;
+            nodes?: components["schemas"]["NodeStats"][];
+        };
+        /** @enum {unknown} */
+        WorkflowStatus: "draft" | "active" | "paused" | "archived";
+        WorkflowSummary: {
+            /** Format: uuid */
+            id?: string;
+            name?: string;
+            status?: string;
+            /** Format: int32 */
+            version?: number;
+            description?: null | string;
+            category?: null | string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        WorkflowVersionInfo: {
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            savedAt: string;
         };
     };
     responses: never;
