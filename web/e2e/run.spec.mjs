@@ -50,7 +50,7 @@ test("run: every node turns completed live and the execution badge says complete
     assert.match(await page.getByTestId("node-output").textContent(), /"x":\s*2/);
   }));
 
-test("run: live overlay shows a slow node in progress before it completes (hub or polling)", (t) =>
+test("run: live overlay (through the hub) shows a slow node in progress before it completes", (t) =>
   withBrowser(t, async (page) => {
     const wf = await createWorkflow(
       unique("e2e live"),
@@ -74,6 +74,8 @@ test("run: live overlay shows a slow node in progress before it completes (hub o
       }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["data-status"] });
     });
     await runFromDesigner(page, "{}");
+    // While the delay holds the run, the overlay is fed by the SignalR hub, not by the polling fallback.
+    await page.locator("[data-transport=live]").waitFor({ timeout: 10_000 });
     await waitForStatuses(page, { start: "completed", slow: "completed", pause: "completed", done: "completed" }, 30_000);
     await page.locator("[data-execution-status=completed]").waitFor();
     const seen = await page.evaluate(() => window.__seen);
@@ -104,6 +106,10 @@ test("run: a failing node turns failed with its error; the run opens again from 
     const error = page.locator("[data-testid=node-inspector] [data-testid=node-error]");
     await error.waitFor();
     assert.match(await error.textContent(), /boom/);
+    // Its input is what its predecessor `ok` passed on (the set node's values).
+    const input = page.locator("[data-testid=node-inspector] [data-testid=node-input]");
+    await input.waitFor();
+    assert.deepEqual(JSON.parse(await input.textContent()), { a: 1 });
     const live = await statuses(page);
 
     // History → row → designer replay.

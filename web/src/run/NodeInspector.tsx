@@ -1,8 +1,9 @@
-// Run data of one node: input (when recorded), output, error; a signal form for a waiting `wait` node.
+// Run data of one node: input (recorded, else what its completed predecessors passed it), output, error; a signal form for a waiting `wait` node.
 import { useState } from "react";
 import { api, ApiError } from "../api/client";
 import { useDesigner } from "../store";
 import { nodeStatus } from "./overlay";
+import { deriveNodeInput } from "./input";
 import { refreshExecution } from "./watcher";
 import "./run.css";
 
@@ -13,7 +14,10 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
   const status = useDesigner((s) => nodeStatus(s.runView, nodeId));
   const executionId = useDesigner((s) => s.executionId);
   const type = useDesigner((s) => s.nodes.find((n) => n.id === nodeId)?.data.type);
+  const edges = useDesigner((s) => s.edges);
+  const runs = useDesigner((s) => s.runView?.nodes);
   if (!run && status === "idle") return null;
+  const input = run?.input !== undefined ? run.input : runs ? deriveNodeInput(nodeId, edges, runs) : undefined;
   return (
     <section className="wf-inspector" data-testid="node-inspector" data-status={status} aria-label="Run data">
       <h3 className="wf-section-title">
@@ -30,10 +34,10 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
           <strong>{run.error.code ?? "error"}</strong>: {run.error.message ?? pretty(run.error)}
         </div>
       )}
-      {run?.input !== undefined && (
+      {input !== undefined && (
         <details open>
           <summary>Input</summary>
-          <pre className="wf-json" data-testid="node-input" tabIndex={0}>{pretty(run.input)}</pre>
+          <pre className="wf-json" data-testid="node-input" tabIndex={0}>{pretty(input)}</pre>
         </details>
       )}
       {run && run.output !== undefined && run.output !== null && (
