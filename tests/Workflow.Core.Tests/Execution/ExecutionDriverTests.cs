@@ -52,10 +52,7 @@ public sealed class ExecutionDriverTests
 
         foreach (var (node, predecessor) in new[] { ("a", "start"), ("b", "a"), ("c", "b") })
         {
-            var started = host.Log.IndexOf($"started {node}");
-            var checkpoint = host.Log.FindLastIndex(started, entry => entry.StartsWith("checkpoint", StringComparison.Ordinal));
-            Assert.True(checkpoint >= 0, $"no checkpoint before {node} started: {string.Join(" | ", host.Log)}");
-            Assert.Contains($"{predecessor}=completed", host.Log[checkpoint], StringComparison.Ordinal);
+            AssertCheckpointedBeforeStart(host, node, predecessor);
         }
     }
 
@@ -89,10 +86,7 @@ public sealed class ExecutionDriverTests
 
         foreach (var (node, predecessor) in new[] { ("a", "start"), ("b", "a"), ("c", "b") })
         {
-            var started = host.Log.IndexOf($"started {node}");
-            var checkpoint = host.Log.FindLastIndex(started, entry => entry.StartsWith("checkpoint", StringComparison.Ordinal));
-            Assert.True(checkpoint >= 0, $"no checkpoint before {node} started: {string.Join(" | ", host.Log)}");
-            Assert.Contains($"{predecessor}=completed", host.Log[checkpoint], StringComparison.Ordinal);
+            AssertCheckpointedBeforeStart(host, node, predecessor);
         }
     }
 
@@ -107,10 +101,7 @@ public sealed class ExecutionDriverTests
 
         await RunAsync(document, host);
 
-        var started = host.Log.IndexOf("started b");
-        var checkpoint = host.Log.FindLastIndex(started, entry => entry.StartsWith("checkpoint", StringComparison.Ordinal));
-        Assert.True(checkpoint >= 0, $"no checkpoint before b started: {string.Join(" | ", host.Log)}");
-        Assert.Contains("a=completed", host.Log[checkpoint], StringComparison.Ordinal);
+        AssertCheckpointedBeforeStart(host, "b", "a");
     }
 
     [Fact]
@@ -126,10 +117,7 @@ public sealed class ExecutionDriverTests
 
         await driver.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
 
-        var started = host.Log.IndexOf("started call");
-        var checkpoint = host.Log.FindLastIndex(started, entry => entry.StartsWith("checkpoint", StringComparison.Ordinal));
-        Assert.True(checkpoint >= 0, $"no checkpoint before call started: {string.Join(" | ", host.Log)}");
-        Assert.Contains("start=completed", host.Log[checkpoint], StringComparison.Ordinal);
+        AssertCheckpointedBeforeStart(host, "call", "start");
     }
 
     [Fact]
@@ -210,6 +198,15 @@ public sealed class ExecutionDriverTests
     }
 
     private static NodeDefinition Node(string id, string type, JsonObject config) => new() { Id = id, Type = type, Config = config };
+
+    /// <summary>The last checkpoint before <paramref name="node"/> started has <paramref name="predecessor"/> completed.</summary>
+    private static void AssertCheckpointedBeforeStart(OrderingHost host, string node, string predecessor)
+    {
+        var started = host.Log.IndexOf($"started {node}");
+        var checkpoint = host.Log.FindLastIndex(started, entry => entry.StartsWith("checkpoint", StringComparison.Ordinal));
+        Assert.True(checkpoint >= 0, $"no checkpoint before {node} started: {string.Join(" | ", host.Log)}");
+        Assert.Contains($"{predecessor}=completed", host.Log[checkpoint], StringComparison.Ordinal);
+    }
 
     /// <summary>Logs checkpoints (with node statuses) and node starts in one sequence.</summary>
     private sealed class OrderingHost : IExecutionHost

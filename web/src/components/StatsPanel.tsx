@@ -1,9 +1,9 @@
 // Per-workflow statistics: success rate, avg/p95 duration, and the slowest nodes (the bottlenecks).
-import { Field } from "./Field";
 import { useEffect, useState } from "react";
 import { workflowStats } from "../api/workflows";
 import type { WorkflowStats } from "../api/types";
 import { formatDuration, formatPercent } from "./format";
+import { SelectField } from "./SelectField";
 
 const periods = [
   { value: "1h", label: "Last hour" },
@@ -42,17 +42,7 @@ export function StatsPanel({ workflowId, refreshKey }: { workflowId: string; ref
     <section className="panel stats" aria-labelledby="stats-title" data-testid="stats-panel" data-state={state}>
       <div className="panel-header">
         <h2 id="stats-title">Workflow statistics</h2>
-        <Field label="Period" className="inline-field">
-          {(id) => (
-            <select id={id} value={period} onChange={(e) => setPeriod(e.target.value)}>
-              {periods.map((p) => (
-                <option key={p.value} value={p.value}>
-                  {p.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField label="Period" className="inline-field" value={period} onChange={(value) => setPeriod(value)} options={periods} />
       </div>
       {state === "loading" && <p className="muted">Loading statistics…</p>}
       {state === "unavailable" && (

@@ -1,11 +1,11 @@
 // The bar every signed-in page shares: navigation, theme switcher, who is signed in, sign-out.
-import { Field } from "./Field";
 import { useSession } from "../store/session";
 import { useDesigner } from "../store";
 import { themes, type Theme } from "../store/uiSlice";
 import { navigate, useLocation } from "../router";
 import { signOut } from "../api/auth";
 import { Link } from "./Link";
+import { SelectField } from "./SelectField";
 
 export function TopBar() {
   const { username, tenant } = useSession();
@@ -29,17 +29,7 @@ export function TopBar() {
         </Link>
       </nav>
       <div className="topbar-end">
-        <Field label="Theme" className="inline-field">
-          {(id) => (
-            <select id={id} value={theme} onChange={(e) => setTheme(e.target.value as Theme)} data-testid="theme-select">
-              {themes.map((t) => (
-                <option key={t.value} value={t.value}>
-                  {t.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField label="Theme" className="inline-field" value={theme} onChange={(value) => setTheme(value as Theme)} options={themes} testId="theme-select" />
         {username && (
           <span className="muted" data-testid="signed-in-as">
             {username}@{tenant}

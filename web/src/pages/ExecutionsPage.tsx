@@ -13,6 +13,7 @@ import { StatsPanel } from "../components/StatsPanel";
 import { useWorkflowEvents } from "../components/useWorkflowEvents";
 import { formatDuration, formatTime } from "../components/format";
 import { rangeBounds, ranges } from "../components/timeRange";
+import { SelectField } from "../components/SelectField";
 
 const executionStatuses = ["running", "waiting", "paused", "completed", "failed", "cancelled"];
 const pageSize = 25;
@@ -130,41 +131,9 @@ export function ExecutionsPage() {
         </div>
       </div>
       <div className="toolbar" role="group" aria-label="Filters">
-        <Field label="Workflow" className="field">
-          {(id) => (
-            <select id={id} value={workflowId} onChange={(e) => setFilter({ workflowId: e.target.value })} data-testid="filter-workflow">
-              <option value="">All workflows</option>
-              {workflows.map((w) => (
-                <option key={w.id} value={w.id}>
-                  {w.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Status" className="field">
-          {(id) => (
-            <select id={id} value={status} onChange={(e) => setFilter({ status: e.target.value })} data-testid="filter-status">
-              <option value="">Any</option>
-              {executionStatuses.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Time range" className="field">
-          {(id) => (
-            <select id={id} value={range} onChange={(e) => setFilter({ range: e.target.value })} data-testid="filter-range">
-              {ranges.map((r) => (
-                <option key={r.value} value={r.value}>
-                  {r.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField label="Workflow" value={workflowId} onChange={(value) => setFilter({ workflowId: value })} options={workflows.map((w) => ({ value: w.id, label: w.name }))} placeholder="All workflows" testId="filter-workflow" />
+        <SelectField label="Status" value={status} onChange={(value) => setFilter({ status: value })} options={executionStatuses.map((s) => ({ value: s, label: s }))} placeholder="Any" testId="filter-status" />
+        <SelectField label="Time range" value={range} onChange={(value) => setFilter({ range: value })} options={ranges} testId="filter-range" />
         {range === "custom" && (
           <>
             <Field label="From" className="field">

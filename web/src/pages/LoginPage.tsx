@@ -7,6 +7,7 @@ import { navigate } from "../router";
 import { errorMessage } from "../components/ErrorText";
 import { useDesigner } from "../store";
 import { themes, type Theme } from "../store/uiSlice";
+import { SelectField } from "../components/SelectField";
 
 export function LoginPage({ next }: { next: string }) {
   const [tenant, setTenant] = useState(() => localStorage.getItem("workflow.lastTenant") ?? "default");
@@ -73,17 +74,7 @@ export function LoginPage({ next }: { next: string }) {
         <button type="submit" className="primary" disabled={busy} data-action="sign-in">
           {busy ? "Signing in…" : "Sign in"}
         </button>
-        <Field label="Theme" className="inline-field login-theme">
-          {(id) => (
-            <select id={id} value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
-              {themes.map((t) => (
-                <option key={t.value} value={t.value}>
-                  {t.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField label="Theme" className="inline-field login-theme" value={theme} onChange={(value) => setTheme(value as Theme)} options={themes} />
       </form>
     </main>
   );

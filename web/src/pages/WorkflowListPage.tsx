@@ -11,6 +11,7 @@ import { NameDialog } from "../components/NameDialog";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { LastRunCell } from "../components/LastRunCell";
 import { relativeTime } from "../components/format";
+import { SelectField } from "../components/SelectField";
 
 const statuses = ["draft", "active", "paused", "archived"] as const;
 
@@ -81,18 +82,7 @@ export function WorkflowListPage() {
             <input id={id} type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Name contains…" data-testid="workflow-search" />
           )}
         </Field>
-        <Field label="Status" className="field">
-          {(id) => (
-            <select id={id} value={status} onChange={(e) => setStatus(e.target.value)}>
-              <option value="">Any</option>
-              {statuses.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField label="Status" value={status} onChange={(value) => setStatus(value)} options={statuses.map((s) => ({ value: s, label: s }))} placeholder="Any" />
       </div>
       <ErrorText error={error} />
       {items === null ? (
