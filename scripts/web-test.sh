@@ -31,8 +31,8 @@ if [ ! -f "$silo_dll" ]; then
   exit 1
 fi
 
-free_port() {
-  node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+free_port() { # below the ephemeral range, so no outgoing connection takes it between this check and the bind
+  node -e 'const net=require("net");const t=(n)=>{const p=20000+Math.floor(Math.random()*12000);const s=net.createServer();s.once("error",()=>n>0?t(n-1):process.exit(1));s.listen(p,"127.0.0.1",()=>{console.log(p);s.close()})};t(200)'
 }
 wait_for() { # url, seconds, pid
   local url=$1 deadline=$((SECONDS + $2))

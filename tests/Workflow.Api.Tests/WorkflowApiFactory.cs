@@ -1,3 +1,4 @@
+using Workflow.Tests.Shared;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
@@ -23,8 +24,8 @@ public sealed class WorkflowApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Workflow:DataDirectory", DataDirectory);
-        builder.UseSetting("Orleans:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Orleans:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:SiloPort", LoopbackPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:GatewayPort", LoopbackPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("WORKFLOW_ADMIN_PASSWORD", AdminPassword);
         // The minimum the server accepts: keeps the many sign-ins of the tests fast.
@@ -79,12 +80,5 @@ public sealed class WorkflowApiFactory : WebApplicationFactory<Program>
         catch (IOException)
         {
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

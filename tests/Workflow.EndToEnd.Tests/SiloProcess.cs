@@ -1,3 +1,4 @@
+using Workflow.Tests.Shared;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -25,9 +26,9 @@ public sealed class SiloProcess : IAsyncDisposable
     {
         DataDirectory = dataDirectory;
         _environment = environment ?? [];
-        HttpPort = FreePort();
-        SiloPort = FreePort();
-        GatewayPort = FreePort();
+        HttpPort = LoopbackPorts.Free();
+        SiloPort = LoopbackPorts.Free();
+        GatewayPort = LoopbackPorts.Free();
         Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(90) };
     }
 
@@ -149,12 +150,5 @@ public sealed class SiloProcess : IAsyncDisposable
         {
             lock (_log) { _log.AppendLine(line); }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

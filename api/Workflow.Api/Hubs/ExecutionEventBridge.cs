@@ -97,6 +97,18 @@ public sealed partial class ExecutionEventBridge(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await RenewLoopAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping (or disposed after a failed start): nothing left to renew.
+        }
+    }
+
+    private async Task RenewLoopAsync(CancellationToken stoppingToken)
+    {
         using var timer = new PeriodicTimer(RenewEvery, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
