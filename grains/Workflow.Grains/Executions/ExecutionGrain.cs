@@ -69,11 +69,8 @@ public sealed partial class ExecutionGrain(
         var trigger = request.TriggerNodeId ?? FirstTrigger(_workflow!.Document.Definition);
         var data = request.TriggerJson is null ? null : JsonNode.Parse(request.TriggerJson);
         _driver!.Start(executionId, trigger, data);
-        if (request.CallerAwaitsOutcome && request.ParentKey is null && services.PipelineCheckpoints)
-        {
-            _driver.DeferStartCheckpoint();
-        }
-        else
+        // A webhook caller awaiting the outcome has no answer before the run settles, so its start may be pipelined.
+        if (!(request.CallerAwaitsOutcome && request.ParentKey is null && _driver.TryDeferStartCheckpoint()))
         {
             await CheckpointAsync(state.State.Execution, CancellationToken.None);
         }

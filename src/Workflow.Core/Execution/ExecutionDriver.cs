@@ -8,8 +8,8 @@ namespace Workflow.Core.Execution;
 /// <summary>
 /// Runs one execution: asks the <see cref="ExecutionPlanner"/> what is ready, runs those nodes concurrently,
 /// applies each result (retries with durable backoff, timeouts, onError), and checkpoints through the host after
-/// every completed node before its successors start. A checkpoint whose successors are all
-/// <see cref="ISideEffectFree"/> is pipelined: it is written with the next durable one, which comes before any node
+/// every completed node before its successors start. With <see cref="ExecutionServices.PipelineCheckpoints"/> on, a
+/// checkpoint whose successors are all <see cref="ISideEffectFree"/> is pipelined: it is written with the next durable one, which comes before any node
 /// with side effects starts, before the execution parks or settles, and at least every
 /// <see cref="MaxDeferredCheckpoints"/> steps or <see cref="MaxDeferredAge"/>. Returns when the execution is terminal or has nothing to do
 /// until a time (delay, backoff) or a signal. Not thread-safe: the host serialises calls (the grain does).
@@ -60,10 +60,11 @@ public sealed partial class ExecutionDriver
     }
 
     /// <summary>
-    /// The host did not checkpoint the start: the next run treats it like a completed step, so the start is written
-    /// with the first durable checkpoint (before any node with side effects, before parking or settling).
+    /// Asks to fold the start into the first durable checkpoint (before any node with side effects, before parking
+    /// or settling) instead of the host writing it now. True when granted (pipelining is on); false means the host
+    /// must checkpoint the start itself.
     /// </summary>
-    public void DeferStartCheckpoint() => _startPending = _services.PipelineCheckpoints;
+    public bool TryDeferStartCheckpoint() => _startPending = _services.PipelineCheckpoints;
 
     /// <summary>Asks a running loop to stop and cancel the execution.</summary>
     public void RequestCancel()
@@ -200,7 +201,6 @@ public sealed partial class ExecutionDriver
             pending = dirty;
         }
     }
-
 
     private void StartNode(string nodeId, DateTimeOffset now)
     {

@@ -113,7 +113,7 @@ public sealed class ExecutionDriverTests
         var services = new ExecutionServices(Registry, FixtureRunner.Evaluator, TimeProvider.System) { PipelineCheckpoints = true };
         var driver = new ExecutionDriver(document, new WorkflowGraph(document.Definition), new ExecutionState(), services, host);
         driver.Start("exec-1", "start", null);
-        driver.DeferStartCheckpoint();
+        driver.TryDeferStartCheckpoint();
 
         await driver.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
 
