@@ -2,8 +2,7 @@
 // and call `onChange` (debounced) when one of its executions starts or changes status. Returns whether the hub
 // is connected, so the page can fall back to polling when it is not.
 import { useEffect, useRef, useState } from "react";
-import { HubConnectionBuilder, LogLevel } from "@microsoft/signalr";
-import { useSession } from "../store/session";
+import { createHubConnection } from "../run/hubConnection";
 
 export function useWorkflowEvents(workflowId: string, onChange: () => void): boolean {
   const [connected, setConnected] = useState(false);
@@ -17,11 +16,7 @@ export function useWorkflowEvents(workflowId: string, onChange: () => void): boo
       clearTimeout(timer);
       timer = setTimeout(() => callback.current(), 250);
     };
-    const connection = new HubConnectionBuilder()
-      .withUrl("/hubs/executions", { accessTokenFactory: () => useSession.getState().token ?? "" })
-      .withAutomaticReconnect()
-      .configureLogging(LogLevel.None)
-      .build();
+    const connection = createHubConnection();
     connection.on("ExecutionStatusChanged", changed);
     connection.onreconnecting(() => setConnected(false));
     connection.onreconnected(async () => {

@@ -8,13 +8,10 @@ import { nodeStatus } from "../run/overlay";
 import type { WfNode } from "../canvas/flowTypes";
 import { outputPorts } from "./ports";
 import { iconGlyph } from "./icons";
+import { formatDuration } from "../components/format";
 import "./nodes.css";
 
 const noHandles: string[] = [];
-
-function formatDuration(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : ms < 60000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.floor(ms / 60000)} m ${Math.round((ms % 60000) / 1000)} s`;
-}
 
 function WorkflowNodeView({ id, data, selected }: NodeProps<WfNode>) {
   const descriptor = useDesigner((s) => s.descriptors[data.type]);

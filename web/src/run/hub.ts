@@ -1,7 +1,7 @@
 // The SignalR client for /hubs/executions (DESIGN §5): JWT via accessTokenFactory, automatic reconnect,
 // re-subscribe on reconnect. One connection per page; callers subscribe to executions by id.
-import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from "@microsoft/signalr";
-import { useSession } from "../store/session";
+import { HubConnectionState, type HubConnection } from "@microsoft/signalr";
+import { createHubConnection } from "./hubConnection";
 import type { ExecutionEvent } from "./types";
 
 export const hubEvents = ["NodeStarted", "NodeCompleted", "NodeFailed", "NodeRetrying", "NodeWaiting", "NodeSkipped", "ExecutionStatusChanged"] as const;
@@ -20,12 +20,8 @@ export class ExecutionHub {
 
   async start(): Promise<void> {
     if (this.connection?.state === HubConnectionState.Connected) return;
-    const connection = new HubConnectionBuilder()
-      .withUrl("/hubs/executions", { accessTokenFactory: () => useSession.getState().token ?? "" })
-      // Keep trying while the page is open (a silo restart can take longer than the default schedule).
-      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => Math.min(10_000, 500 * 2 ** ctx.previousRetryCount) })
-      .configureLogging(LogLevel.None)
-      .build();
+    // Keep trying while the page is open (a silo restart can take longer than the default schedule).
+    const connection = createHubConnection({ nextRetryDelayInMilliseconds: (ctx) => Math.min(10_000, 500 * 2 ** ctx.previousRetryCount) });
     for (const kind of hubEvents) {
       connection.on(kind, (payload: Omit<ExecutionEvent, "kind">) => this.handlers.onEvent({ ...payload, kind }));
     }
