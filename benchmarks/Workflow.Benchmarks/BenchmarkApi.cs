@@ -14,6 +14,9 @@ public sealed class BenchmarkApi : IDisposable
     private static readonly MediaTypeHeaderValue Json = new("application/json");
     private readonly HttpClient _client;
 
+    /// <summary>Same connections, no bearer token: a webhook caller is an outside system, not a signed-in user.</summary>
+    private readonly HttpClient _hooks;
+
     public BenchmarkApi(Uri baseAddress, int maxConnections)
     {
         if (!IPAddress.TryParse(baseAddress.Host, out var address) || !IPAddress.IsLoopback(address))
@@ -29,6 +32,7 @@ public sealed class BenchmarkApi : IDisposable
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
         };
         _client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(120) };
+        _hooks = new HttpClient(handler, disposeHandler: false) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(120) };
     }
 
     /// <summary>Signs in as the bootstrap admin when the silo has the token endpoint; without it requests go unauthenticated.</summary>
@@ -75,7 +79,8 @@ public sealed class BenchmarkApi : IDisposable
     /// <summary>Calls a webhook (<c>POST /hooks/default/{path}</c>); answers the status and the raw body.</summary>
     public async Task<(HttpStatusCode Status, string Body)> PostHookAsync(string path, byte[] body, CancellationToken cancellationToken)
     {
-        using var response = await PostAsync($"/hooks/default/{path}", Content(body), cancellationToken);
+        using var content = Content(body);
+        using var response = await _hooks.PostAsync($"/hooks/default/{path}", content, cancellationToken);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
     }
 
@@ -141,7 +146,11 @@ public sealed class BenchmarkApi : IDisposable
     /// <summary>A request body serialised once, so the measured path only copies bytes.</summary>
     public static byte[] Body(JsonNode body) => Encoding.UTF8.GetBytes(body.ToJsonString());
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose()
+    {
+        _hooks.Dispose();
+        _client.Dispose();
+    }
 
     private async Task<HttpResponseMessage> PostAsync(string path, HttpContent content, CancellationToken cancellationToken)
     {

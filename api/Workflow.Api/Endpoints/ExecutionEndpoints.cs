@@ -58,7 +58,7 @@ public static class ExecutionEndpoints
         {
             return ApiProblems.Problem(StatusCodes.Status409Conflict, "workflow_archived", "An archived workflow cannot run.");
         }
-        var executionId = Guid.NewGuid().ToString();
+        var executionId = Core.Execution.ExecutionIds.New();
         var tenant = TenantResolver.TenantOf(context);
         var grain = grains.GetGrain<IExecutionGrain>(GrainKeys.For(tenant, executionId));
         var view = await grain.StartAsync(new StartExecution

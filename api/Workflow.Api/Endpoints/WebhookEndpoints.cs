@@ -66,13 +66,14 @@ public static class WebhookEndpoints
         // A signed delivery has an id: its execution id derives from it, so a replay finds the first run and starts nothing.
         var deliveryId = registration.AuthType == WebhookModes.AuthHmac ? context.Request.Headers[WebhookAuth.IdHeader].ToString() : null;
         var executionId = deliveryId is null
-            ? Guid.NewGuid().ToString()
+            ? Core.Execution.ExecutionIds.New()
             : DeterministicId($"{tenant}:{registration.WorkflowId}:{registration.NodeId}:{deliveryId}");
         var grain = grains.GetGrain<IExecutionGrain>(GrainKeys.For(tenant, executionId));
         if (deliveryId is not null && await grain.GetAsync() is not null)
         {
             return WebhookResults.Duplicate(executionId);
         }
+        var wait = limits.MaxWait < MaxResponseWait ? limits.MaxWait : MaxResponseWait;
         var view = await grain.StartAsync(new StartExecution
         {
             WorkflowId = registration.WorkflowId,
@@ -84,15 +85,13 @@ public static class WebhookEndpoints
             // A lastNode/respondNode caller is answered only once the run settled (durably); a signed delivery is
             // deduplicated by its id, so its start must be stored before anyone can ask for it again.
             CallerAwaitsOutcome = deliveryId is null && registration.ResponseMode != WebhookModes.OnReceived,
+            WaitForOutcome = registration.ResponseMode == WebhookModes.OnReceived ? null : wait,
         });
         AuditTrail.RecordFor(context, tenant, "webhook", AuditActions.ExecutionStart, "execution", executionId,
             detail: registration.WorkflowId.ToString());
-        if (registration.ResponseMode == WebhookModes.OnReceived)
-        {
-            return WebhookResults.Accepted(executionId);
-        }
-        var wait = limits.MaxWait < MaxResponseWait ? limits.MaxWait : MaxResponseWait;
-        return WebhookResults.From(route, await grain.WaitAsync(wait) ?? view);
+        return registration.ResponseMode == WebhookModes.OnReceived
+            ? WebhookResults.Accepted(executionId)
+            : WebhookResults.From(route, view);
     }
 
     /// <summary>The execution id of a webhook delivery (<see cref="Core.Execution.DeterministicIds"/>, as every trigger uses).</summary>

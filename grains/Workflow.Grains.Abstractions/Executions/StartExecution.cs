@@ -23,4 +23,10 @@ public sealed record StartExecution
     /// side effects, before parking, and when the run settles. A crash before it loses a run nobody was told about.
     /// </summary>
     [Id(9)] public bool CallerAwaitsOutcome { get; init; }
+
+    /// <summary>
+    /// When set, the start answers once the run settled (ended, or waiting with nothing running) or this much time
+    /// passed, as a following <see cref="IExecutionGrain.WaitAsync"/> would: one grain call instead of two.
+    /// </summary>
+    [Id(10)] public TimeSpan? WaitForOutcome { get; init; }
 }

@@ -11,7 +11,7 @@ public sealed partial class ExecutionGrain
 {
     public async Task<ControlResult> CancelAsync()
     {
-        if (state.State.WorkflowJson.Length == 0)
+        if (!state.State.IsStarted)
         {
             return NotFound();
         }
@@ -41,7 +41,7 @@ public sealed partial class ExecutionGrain
 
     public async Task<ControlResult> RetryAsync()
     {
-        if (state.State.WorkflowJson.Length == 0)
+        if (!state.State.IsStarted)
         {
             return NotFound();
         }
@@ -69,7 +69,7 @@ public sealed partial class ExecutionGrain
 
     public async Task<ControlResult> SignalAsync(string nodeId, string? payloadJson)
     {
-        if (state.State.WorkflowJson.Length == 0)
+        if (!state.State.IsStarted)
         {
             return NotFound();
         }
@@ -89,7 +89,7 @@ public sealed partial class ExecutionGrain
 
     public async Task<ControlResult> PauseAsync()
     {
-        if (state.State.WorkflowJson.Length == 0)
+        if (!state.State.IsStarted)
         {
             return NotFound();
         }
@@ -105,7 +105,7 @@ public sealed partial class ExecutionGrain
 
     public async Task<ControlResult> ResumeAsync()
     {
-        if (state.State.WorkflowJson.Length == 0)
+        if (!state.State.IsStarted)
         {
             return NotFound();
         }

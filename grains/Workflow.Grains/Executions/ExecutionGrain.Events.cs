@@ -23,7 +23,7 @@ public sealed partial class ExecutionGrain
 
     public Task<Guid?> WatchAsync(TimeSpan lease)
     {
-        if (state.State.WorkflowJson.Length == 0)
+        if (!state.State.IsStarted)
         {
             return Task.FromResult<Guid?>(null);
         }

@@ -17,6 +17,7 @@ namespace Workflow.Grains.Executions;
 [GrainType(ExecutionRecovery.GrainType)]
 public sealed partial class ExecutionGrain(
     [PersistentState("execution", "workflow")] IPersistentState<ExecutionGrainState> state,
+    [PersistentState("pin", "workflow")] IPersistentState<ExecutionPin> pin,
     ExecutionServices services,
     PinnedWorkflowCache workflows,
     IExecutionHistoryStore history,
@@ -33,6 +34,7 @@ public sealed partial class ExecutionGrain(
     private Task? _running;
     private IGrainTimer? _timer;
     private ExecutionStatus _lastRecorded = (ExecutionStatus)(-1);
+    private Task? _pinning;
 
     private string Tenant => GrainKeys.Split(this.GetPrimaryKeyString()).Tenant;
 
@@ -51,15 +53,19 @@ public sealed partial class ExecutionGrain(
 
     public async Task<ExecutionView> StartAsync(StartExecution request)
     {
-        if (state.State.WorkflowJson.Length > 0)
+        if (state.State.IsStarted)
         {
-            return View();
+            return request.WaitForOutcome is { } settle ? await SettledViewAsync(settle) : View();
         }
         var executionId = GrainKeys.Split(this.GetPrimaryKeyString()).Id;
         state.State.TenantId = Tenant;
         state.State.WorkflowId = request.WorkflowId;
         state.State.WorkflowVersion = request.WorkflowVersion;
-        state.State.WorkflowJson = request.WorkflowJson;
+        state.State.Pinned = true;
+        pin.State.WorkflowJson = request.WorkflowJson;
+        // Queued ahead of the first checkpoint, which awaits it too: the single writer commits in queue order, so no
+        // checkpoint is durable without its workflow.
+        _pinning = pin.WriteStateAsync();
         state.State.TriggeredBy = request.TriggeredBy;
         state.State.ParentKey = request.ParentKey;
         state.State.ParentNodeId = request.ParentNodeId;
@@ -75,17 +81,17 @@ public sealed partial class ExecutionGrain(
             await CheckpointAsync(state.State.Execution, CancellationToken.None);
         }
         Drive();
-        return View();
+        return request.WaitForOutcome is { } wait ? await SettledViewAsync(wait) : View();
     }
 
-    public Task<ExecutionView?> GetAsync() => Task.FromResult(state.State.WorkflowJson.Length == 0 ? null : View());
+    public Task<ExecutionView?> GetAsync() => Task.FromResult(!state.State.IsStarted ? null : View());
 
-    public async Task<ExecutionView?> WaitAsync(TimeSpan timeout)
+    public async Task<ExecutionView?> WaitAsync(TimeSpan timeout) =>
+        state.State.IsStarted ? await SettledViewAsync(timeout) : null;
+
+    /// <summary>The view once the run settled, or after <paramref name="timeout"/> as it is then.</summary>
+    private async Task<ExecutionView> SettledViewAsync(TimeSpan timeout)
     {
-        if (state.State.WorkflowJson.Length == 0)
-        {
-            return null;
-        }
         if (!IsSettled())
         {
             var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -106,7 +112,13 @@ public sealed partial class ExecutionGrain(
     {
         var statusChanged = execution.Status != _lastRecorded;
         var events = CheckpointEvents(execution, statusChanged);
-        await state.WriteStateAsync(cancellationToken);
+        var written = state.WriteStateAsync(cancellationToken);
+        if (_pinning is { } pinning)
+        {
+            _pinning = null;
+            await pinning;
+        }
+        await written;
         if (statusChanged)
         {
             _lastRecorded = execution.Status;
@@ -121,7 +133,9 @@ public sealed partial class ExecutionGrain(
         {
             return;
         }
-        _workflow = workflows.Get(Tenant, state.State.WorkflowId, state.State.WorkflowVersion, state.State.WorkflowJson);
+        var json = pin.State.WorkflowJson ?? state.State.WorkflowJson
+            ?? throw new InvalidOperationException($"Execution '{this.GetPrimaryKeyString()}' has no pinned workflow.");
+        _workflow = workflows.Get(Tenant, state.State.WorkflowId, state.State.WorkflowVersion, json);
         _driver = new ExecutionDriver(_workflow.Document, _workflow.Graph, state.State.Execution, services, this);
     }
 

@@ -1,16 +1,29 @@
+using System.Text.Json.Serialization;
 using Workflow.Core.Execution;
 using Workflow.Grains.Abstractions.Executions;
 using Workflow.Grains.Storage;
 
 namespace Workflow.Grains.Executions;
 
-/// <summary>The checkpoint of an execution grain: the pinned workflow and the engine state.</summary>
+/// <summary>
+/// The checkpoint of an execution grain, rewritten after every node: the engine state and what the grain needs
+/// around it. The pinned workflow document never changes during a run, so it lives in its own row
+/// (<see cref="ExecutionPin"/>), written once at the start: a checkpoint stays a few kilobytes however large the
+/// workflow is.
+/// </summary>
 public sealed class ExecutionGrainState : IRecoverableState
 {
     public string TenantId { get; set; } = "";
     public Guid WorkflowId { get; set; }
     public int WorkflowVersion { get; set; }
-    public string WorkflowJson { get; set; } = "";
+
+    /// <summary>True once the execution started; its workflow document is then in the <see cref="ExecutionPin"/> row.</summary>
+    public bool Pinned { get; set; }
+
+    /// <summary>The workflow document inside the checkpoint, as rows written before <see cref="ExecutionPin"/> kept it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? WorkflowJson { get; set; }
+
     public string TriggeredBy { get; set; } = "manual";
     public ExecutionState Execution { get; set; } = new();
 
@@ -27,6 +40,17 @@ public sealed class ExecutionGrainState : IRecoverableState
     /// <summary>The sequence number of the last live event (persisted, so it keeps increasing across reactivations).</summary>
     public long EventSequence { get; set; }
 
+    /// <summary>False until <c>StartAsync</c> ran: the grain then answers as an unknown execution.</summary>
+    [JsonIgnore]
+    public bool IsStarted => Pinned || !string.IsNullOrEmpty(WorkflowJson);
+
     /// <summary>Non-terminal executions are resumed after a restart.</summary>
-    public bool NeedsRecovery => WorkflowJson.Length > 0 && !Execution.Status.IsTerminal();
+    [JsonIgnore]
+    public bool NeedsRecovery => IsStarted && !Execution.Status.IsTerminal();
+}
+
+/// <summary>The workflow document an execution runs, exactly as it was when the execution started.</summary>
+public sealed class ExecutionPin
+{
+    public string? WorkflowJson { get; set; }
 }

@@ -34,7 +34,7 @@ public sealed class ExecutionLauncher(IGrainFactory grains)
         {
             return null;
         }
-        var grain = grains.GetGrain<IExecutionGrain>(GrainKeys.For(tenant, executionId ?? Guid.NewGuid().ToString()));
+        var grain = grains.GetGrain<IExecutionGrain>(GrainKeys.For(tenant, executionId ?? ExecutionIds.New()));
         var view = await grain.StartAsync(new StartExecution
         {
             WorkflowId = document.Id,

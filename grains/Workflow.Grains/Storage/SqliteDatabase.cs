@@ -20,6 +20,8 @@ public sealed partial class SqliteDatabase : IAsyncDisposable, IDisposable
         PRAGMA synchronous = NORMAL;
         PRAGMA journal_size_limit = 67108864;
         PRAGMA temp_store = MEMORY;
+        PRAGMA cache_size = -16384;
+        PRAGMA wal_autocheckpoint = 10000;
         """;
 
     private readonly string _readConnectionString;

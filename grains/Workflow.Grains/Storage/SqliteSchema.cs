@@ -5,21 +5,32 @@ namespace Workflow.Grains.Storage;
 /// <summary>The tables of the embedded database. Every statement is idempotent, so it runs at each start.</summary>
 internal static class SqliteSchema
 {
-    public const string CreateTables = """
+    /// <summary>
+    /// Grain state rows are kilobytes of JSON, so the table keeps its rowid: its key lives in a small unique index, and
+    /// finding a row never reads another row's data. (A WITHOUT ROWID table compares keys inside the row, reading each
+    /// visited row's overflow pages: the first schema did that and spent most of its reads there.)
+    /// </summary>
+    private const string GrainStateTable = """
         CREATE TABLE IF NOT EXISTS grain_state (
+            id         INTEGER PRIMARY KEY,
             grain_type TEXT NOT NULL,
             grain_id   TEXT NOT NULL,
             state_name TEXT NOT NULL,
             etag       TEXT NOT NULL,
-            -- JSON text; bytes of Orleans' serializer for Orleans' own state types. BLOB affinity keeps text as text.
-            data       BLOB,
             active     INTEGER NOT NULL DEFAULT 0,
             updated_at INTEGER NOT NULL,
-            PRIMARY KEY (grain_type, grain_id, state_name)
-        ) WITHOUT ROWID;
+            -- JSON text; bytes of Orleans' serializer for Orleans' own state types. BLOB affinity keeps text as text.
+            data       BLOB,
+            UNIQUE (grain_type, grain_id, state_name)
+        );
+        """;
 
+    private const string GrainStateIndexes = """
         CREATE INDEX IF NOT EXISTS ix_grain_state_active
             ON grain_state (grain_type, grain_id) WHERE active = 1;
+        """;
+
+    public const string CreateTables = GrainStateTable + GrainStateIndexes + """
 
         CREATE TABLE IF NOT EXISTS reminder (
             grain_id      TEXT NOT NULL,
@@ -67,6 +78,7 @@ internal static class SqliteSchema
     /// <summary>Brings an existing database up to <see cref="CreateTables"/> (run right after it, on the writer connection).</summary>
     public static void Migrate(SqliteCommand command)
     {
+        MigrateGrainStateToRowid(command);
         foreach (var (table, column, definition) in AddedColumns)
         {
             command.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
@@ -75,6 +87,38 @@ internal static class SqliteSchema
                 command.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {definition}";
                 command.ExecuteNonQuery();
             }
+        }
+    }
+
+    /// <summary>Rebuilds a <c>grain_state</c> of the first schema (WITHOUT ROWID) as a rowid table, keeping every row.</summary>
+    private static void MigrateGrainStateToRowid(SqliteCommand command)
+    {
+        command.CommandText = "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'grain_state'";
+        if (command.ExecuteScalar() is not string sql || !sql.Contains("WITHOUT ROWID", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        command.CommandText = "BEGIN IMMEDIATE;" +
+            "DROP INDEX IF EXISTS ix_grain_state_active;" +
+            "ALTER TABLE grain_state RENAME TO grain_state_without_rowid;" +
+            GrainStateTable +
+            """
+            INSERT INTO grain_state (grain_type, grain_id, state_name, etag, active, updated_at, data)
+                SELECT grain_type, grain_id, state_name, etag, active, updated_at, data FROM grain_state_without_rowid;
+            DROP TABLE grain_state_without_rowid;
+            """ +
+            GrainStateIndexes +
+            "COMMIT;";
+        try
+        {
+            command.ExecuteNonQuery();
+        }
+        catch when (SQLitePCL.raw.sqlite3_get_autocommit(command.Connection!.Handle) == 0)
+        {
+            command.CommandText = "ROLLBACK;";
+            command.ExecuteNonQuery();
+            throw;
         }
     }
 }
