@@ -20,7 +20,14 @@ public sealed class LiveSiloConfigurator : ISiloConfigurator
         siloBuilder.AddMemoryGrainStorage("PubSubStore");
         siloBuilder.AddMemoryStreams(ExecutionEventStreams.ProviderName);
         siloBuilder.UseInMemoryReminderService();
-        var services = siloBuilder.Services;
+        AddExecutions(siloBuilder.Services);
+        siloBuilder.Services.AddSingleton<IExecutionHistoryStore, NullHistoryStore>();
+        siloBuilder.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
+    }
+
+    /// <summary>What execution grains need besides storage, history and placement.</summary>
+    public static void AddExecutions(IServiceCollection services)
+    {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => NodeCatalog.CreateRegistry());
         services.AddSingleton<IExpressionEvaluator>(_ => new JintExpressionEvaluator(new SandboxOptions()));
@@ -28,8 +35,6 @@ public sealed class LiveSiloConfigurator : ISiloConfigurator
             sp.GetRequiredService<NodeRegistry>(), sp.GetRequiredService<IExpressionEvaluator>(), sp.GetRequiredService<TimeProvider>(), sp));
         services.AddSingleton<PinnedWorkflowCache>();
         services.AddSingleton<ExecutionLauncher>();
-        services.AddSingleton<IExecutionHistoryStore, NullHistoryStore>();
         services.AddSingleton<WatchLeaseCache>();
-        services.AddSingleton<PlacementStrategy, RandomPlacement>();
     }
 }
