@@ -21,11 +21,15 @@ public sealed partial class SqliteDatabase : IAsyncDisposable, IDisposable
         PRAGMA journal_size_limit = 67108864;
         PRAGMA temp_store = MEMORY;
         PRAGMA cache_size = -16384;
-        PRAGMA wal_autocheckpoint = 10000;
+        PRAGMA wal_autocheckpoint = 0;
         """;
+
+    /// <summary>How often <see cref="WalCheckpointer"/> copies the log into the database file.</summary>
+    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly string _readConnectionString;
     private readonly SqliteWriter _writer;
+    private readonly WalCheckpointer _checkpointer;
     private readonly ILogger<SqliteDatabase> _logger;
     private int _disposed;
 
@@ -82,6 +86,7 @@ public sealed partial class SqliteDatabase : IAsyncDisposable, IDisposable
         }
 
         _writer = new SqliteWriter(writeConnection, settings.MaxWriteBatchSize, logger);
+        _checkpointer = new WalCheckpointer(builder.ToString(), CheckpointInterval, logger);
         LogOpened(FilePath);
     }
 
@@ -100,6 +105,7 @@ public sealed partial class SqliteDatabase : IAsyncDisposable, IDisposable
             return;
         }
 
+        await _checkpointer.DisposeAsync().ConfigureAwait(false);
         await _writer.DisposeAsync().ConfigureAwait(false);
         using (var connection = new SqliteConnection(_readConnectionString))
         {

@@ -1,3 +1,4 @@
+using Orleans.Configuration;
 using Orleans.Dashboard;
 using Workflow.Api.Auth;
 using Workflow.Core.Execution;
@@ -61,6 +62,10 @@ public static class SiloHostingExtensions
                 serviceId: configuration.GetValue("Orleans:ServiceId", "workflow")!,
                 clusterId: configuration.GetValue("Orleans:ClusterId", "workflow")!);
             silo.AddWorkflowSqliteStorage(dataDirectory);
+            // The directory cache remembers where grains live; most grains here are executions that live for
+            // milliseconds, so the default of a million entries only held memory (9 MB of cache table alone after
+            // 100,000 webhook runs, gcdump). Ten thousand covers the long-lived grains.
+            silo.Configure<GrainDirectoryOptions>(o => o.CacheSize = 10_000);
             silo.AddScheduleTriggers();
             silo.AddStartupTask((services, cancellationToken) => services.GetRequiredService<ExecutionRecovery>().RunAsync(cancellationToken));
             silo.AddStartupTask((services, cancellationToken) => services.GetRequiredService<AdminBootstrap>().RunAsync(cancellationToken));
