@@ -20,16 +20,12 @@ public sealed partial class SqliteDatabase : IAsyncDisposable, IDisposable
         PRAGMA synchronous = NORMAL;
         PRAGMA journal_size_limit = 67108864;
         PRAGMA temp_store = MEMORY;
+        -- The writer's page cache, 16 MB: the pages of the tables' newest ends, where every write lands, stay in it.
         PRAGMA cache_size = -16384;
-        PRAGMA wal_autocheckpoint = 0;
         """;
-
-    /// <summary>How often <see cref="WalCheckpointer"/> copies the log into the database file.</summary>
-    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly string _readConnectionString;
     private readonly SqliteWriter _writer;
-    private readonly WalCheckpointer _checkpointer;
     private readonly ILogger<SqliteDatabase> _logger;
     private int _disposed;
 
@@ -86,7 +82,6 @@ public sealed partial class SqliteDatabase : IAsyncDisposable, IDisposable
         }
 
         _writer = new SqliteWriter(writeConnection, settings.MaxWriteBatchSize, logger);
-        _checkpointer = new WalCheckpointer(builder.ToString(), CheckpointInterval, logger);
         LogOpened(FilePath);
     }
 
@@ -105,7 +100,6 @@ public sealed partial class SqliteDatabase : IAsyncDisposable, IDisposable
             return;
         }
 
-        await _checkpointer.DisposeAsync().ConfigureAwait(false);
         await _writer.DisposeAsync().ConfigureAwait(false);
         using (var connection = new SqliteConnection(_readConnectionString))
         {
