@@ -65,25 +65,25 @@ public sealed partial class ScheduleFailoverTests(ITestOutputHelper output) : IA
         await ActivateAsync(skip);
 
         // Both schedules on the silo about to be killed: where the first one landed, the second one moved there.
-        var victim = await Eventually(() => HostOfAsync(fireOnce), "the fireOnce schedule is not active anywhere");
-        var skipHost = await Eventually(() => HostOfAsync(skip), "the skip schedule is not active anywhere");
+        var victim = await Poll.UntilAsync(() => HostOfAsync(fireOnce), "the fireOnce schedule is not active anywhere");
+        var skipHost = await Poll.UntilAsync(() => HostOfAsync(skip), "the skip schedule is not active anywhere");
         output.WriteLine($"fireOnce on {victim}, skip on {skipHost}");
         if (skipHost != victim)
         {
             await _cluster.MigrateAsync(skip.GrainId, victim);
         }
-        Assert.Equal(victim, await Eventually(async () => await HostOfAsync(skip) is { } host && host == victim ? host : null, "the skip schedule did not move to the victim"));
+        Assert.Equal(victim, await Poll.UntilAsync(async () => await HostOfAsync(skip) is { } host && host == victim ? host : null, "the skip schedule did not move to the victim"));
         var victimSilo = _cluster.GetSiloForAddress(victim)!;
         var survivor = _cluster.Silos.First(s => s.SiloAddress != victim);
         var history = survivor.SiloHost.Services.GetRequiredService<IExecutionHistoryStore>();
 
-        await Eventually(async () => (await ReadAsync(history, fireOnce, since)).Instants.Count >= 3 && (await ReadAsync(history, skip, since)).Instants.Count >= 3,
+        await Poll.UntilAsync(async () => (await ReadAsync(history, fireOnce, since)).Instants.Count >= 3 && (await ReadAsync(history, skip, since)).Instants.Count >= 3,
             "the schedules did not fire three instants before the kill");
 
         // Kill with the next instant in flight: its execution started and recorded, the schedules' write marking it done held.
         var victimStorage = victimSilo.SiloHost.Services.GetRequiredService<CrashableGrainStorage>();
         victimStorage.HoldScheduleWrites();
-        var inFlight = await Eventually(async () => victimStorage.Held.Count == 2 && await HistoryHasAsync(history, since, victimStorage, fireOnce, skip)
+        var inFlight = await Poll.UntilAsync(async () => victimStorage.Held.Count == 2 && await HistoryHasAsync(history, since, victimStorage, fireOnce, skip)
             ? victimStorage.Held : null, "the schedules did not fire an instant with their writes held");
         victimStorage.Crash();
         await _cluster.KillSiloAsync(victimSilo);
@@ -94,16 +94,16 @@ public sealed partial class ScheduleFailoverTests(ITestOutputHelper output) : IA
         var fireOnceTakeover = await NextReminderTickAsync(reminders, fireOnce, killedAt);
         var skipTakeover = await NextReminderTickAsync(reminders, skip, killedAt);
         var takeover = fireOnceTakeover > skipTakeover ? fireOnceTakeover : skipTakeover;
-        await Eventually(async () => (await ReadAsync(history, fireOnce, since)).Instants.Count(i => i > killedAt) >= 3
+        await Poll.UntilAsync(async () => (await ReadAsync(history, fireOnce, since)).Instants.Count(i => i > killedAt) >= 3
                                      && (await ReadAsync(history, skip, since)).Instants.Count(i => i > killedAt) >= 3,
             "the schedules did not fire three instants on the survivors", takeover - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(40));
 
-        var fireOnceHost = await Eventually(() => HostOfAsync(fireOnce), "the fireOnce schedule is not active after the kill");
-        skipHost = await Eventually(() => HostOfAsync(skip), "the skip schedule is not active after the kill");
+        var fireOnceHost = await Poll.UntilAsync(() => HostOfAsync(fireOnce), "the fireOnce schedule is not active after the kill");
+        skipHost = await Poll.UntilAsync(() => HostOfAsync(skip), "the skip schedule is not active after the kill");
         output.WriteLine($"killed {victim} at {killedAt:HH:mm:ss.fff}, reminder ticks {fireOnceTakeover:HH:mm:ss.fff} (fireOnce), {skipTakeover:HH:mm:ss.fff} (skip); now fireOnce on {fireOnceHost}, skip on {skipHost}");
         await PauseAsync(fireOnce);
         await PauseAsync(skip);
-        await Eventually(async () => await FlushAsync() && (await ReadAsync(history, fireOnce, since)).After(killedAt).All(r => r.Status == "completed")
+        await Poll.UntilAsync(async () => await FlushAsync() && (await ReadAsync(history, fireOnce, since)).After(killedAt).All(r => r.Status == "completed")
                                      && (await ReadAsync(history, skip, since)).After(killedAt).All(r => r.Status == "completed"),
             "the executions started on the survivors did not complete");
 
@@ -250,32 +250,6 @@ public sealed partial class ScheduleFailoverTests(ITestOutputHelper output) : IA
     {
         var paused = await _cluster.Client.GetGrain<IWorkflowGrain>(GrainKeys.For(Tenant, schedule.WorkflowId)).SetStatusAsync("paused");
         Assert.True(paused.Ok, paused.ToString());
-    }
-
-    private static Task Eventually(Func<Task<bool>> condition, string failure, TimeSpan? timeout = null) =>
-        Eventually<object>(async () => await condition() ? true : null, failure, timeout);
-
-    /// <summary>Polls until <paramref name="probe"/> has a value; calls that fail while the cluster settles count as no value yet.</summary>
-    private static async Task<T> Eventually<T>(Func<Task<T?>> probe, string failure, TimeSpan? timeout = null)
-        where T : class
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            try
-            {
-                if (await probe() is { } value)
-                {
-                    return value;
-                }
-            }
-            catch (Exception e) when (e is OrleansException or TimeoutException)
-            {
-                // A call routed to the killed silo before the cluster declared it dead.
-            }
-            Assert.True(DateTime.UtcNow < deadline, failure);
-            await Task.Delay(250);
-        }
     }
 
     [GeneratedRegex(@" missed (\d+) instants")]
