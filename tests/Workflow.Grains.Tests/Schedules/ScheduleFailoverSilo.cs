@@ -3,16 +3,14 @@ using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Runtime;
 using Orleans.Storage;
-using Workflow.Core.Execution;
-using Workflow.Core.Expressions;
 using Workflow.Core.Nodes;
 using Workflow.Grains.Abstractions.Live;
 using Workflow.Grains.Executions;
 using Workflow.Grains.Hosting;
 using Workflow.Grains.Storage;
+using Workflow.Grains.Tests.Live;
 using Workflow.Grains.Triggers;
 using Workflow.Grains.Triggers.Schedules;
-using Workflow.Nodes;
 
 namespace Workflow.Grains.Tests.Schedules;
 
@@ -37,14 +35,7 @@ public static class ScheduleFailoverSilo
         });
 
         var services = silo.Services;
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => NodeCatalog.CreateRegistry());
-        services.AddSingleton<IExpressionEvaluator>(_ => new JintExpressionEvaluator(new SandboxOptions()));
-        services.AddSingleton(sp => new ExecutionServices(
-            sp.GetRequiredService<NodeRegistry>(), sp.GetRequiredService<IExpressionEvaluator>(), sp.GetRequiredService<TimeProvider>(), sp));
-        services.AddSingleton<PinnedWorkflowCache>();
-        services.AddSingleton<WatchLeaseCache>();
-        services.AddSingleton<ExecutionLauncher>();
+        LiveSiloConfigurator.AddExecutions(services);
         services.AddSingleton<ISubworkflowStarter, SubworkflowStarter>();
         services.AddSingleton<TriggerSync>();
         services.AddSingleton<ExecutionRecovery>();
