@@ -22,10 +22,16 @@ public sealed partial class SqliteDatabase : IAsyncDisposable, IDisposable
         PRAGMA temp_store = MEMORY;
         -- The writer's page cache, 16 MB: the pages of the tables' newest ends, where every write lands, stay in it.
         PRAGMA cache_size = -16384;
+        -- Rare automatic checkpoints in the writer; WalCheckpointer does the copying in between.
+        PRAGMA wal_autocheckpoint = 10000;
         """;
+
+    /// <summary>How often <see cref="WalCheckpointer"/> copies the log into the database file.</summary>
+    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(100);
 
     private readonly string _readConnectionString;
     private readonly SqliteWriter _writer;
+    private readonly WalCheckpointer _checkpointer;
     private readonly ILogger<SqliteDatabase> _logger;
     private int _disposed;
 
@@ -82,6 +88,7 @@ public sealed partial class SqliteDatabase : IAsyncDisposable, IDisposable
         }
 
         _writer = new SqliteWriter(writeConnection, settings.MaxWriteBatchSize, logger);
+        _checkpointer = new WalCheckpointer(builder.ToString(), CheckpointInterval, logger);
         LogOpened(FilePath);
     }
 
@@ -100,6 +107,7 @@ public sealed partial class SqliteDatabase : IAsyncDisposable, IDisposable
             return;
         }
 
+        await _checkpointer.DisposeAsync().ConfigureAwait(false);
         await _writer.DisposeAsync().ConfigureAwait(false);
         using (var connection = new SqliteConnection(_readConnectionString))
         {
