@@ -83,7 +83,10 @@ public sealed class CrossSiloEventTests : IAsyncLifetime
         }
     }
 
-    /// <summary>The silos that host at least one execution activation (the executions wait in a delay meanwhile).</summary>
+    /// <summary>
+    /// The silos that host at least one execution activation (the executions wait in a 3 s delay meanwhile, long enough
+    /// for the eight starts to finish first on a loaded machine; a finished execution deactivates).
+    /// </summary>
     private async Task<HashSet<SiloAddress>> HostingSilosAsync()
     {
         var statistics = await _cluster.Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
@@ -100,7 +103,7 @@ public sealed class CrossSiloEventTests : IAsyncLifetime
         {
             ["nodes"] = new JsonArray(
                 new JsonObject { ["id"] = "start", ["type"] = "trigger", ["config"] = new JsonObject { ["kind"] = "manual" } },
-                new JsonObject { ["id"] = "pause", ["type"] = "delay", ["config"] = new JsonObject { ["durationSeconds"] = 1 } },
+                new JsonObject { ["id"] = "pause", ["type"] = "delay", ["config"] = new JsonObject { ["durationSeconds"] = 3 } },
                 new JsonObject { ["id"] = "after", ["type"] = "transform", ["config"] = new JsonObject { ["code"] = "return 1;" } }),
             ["edges"] = new JsonArray(
                 new JsonObject { ["id"] = "e1", ["source"] = "start", ["target"] = "pause" },
