@@ -67,7 +67,7 @@ public sealed partial class ExecutionGrain(
     {
         if (state.State.IsStarted)
         {
-            return request.WaitForOutcome is { } settle ? await SettledViewAsync(settle) : View();
+            return await AnswerAsync(request);
         }
         var executionId = GrainKeys.Split(this.GetPrimaryKeyString()).Id;
         state.State.TenantId = Tenant;
@@ -93,8 +93,12 @@ public sealed partial class ExecutionGrain(
             await CheckpointAsync(state.State.Execution, CancellationToken.None);
         }
         Drive();
-        return request.WaitForOutcome is { } wait ? await SettledViewAsync(wait) : View();
+        return await AnswerAsync(request);
     }
+
+    /// <summary>What a start answers: the view now, or once the run settled when the caller asked to wait.</summary>
+    private Task<ExecutionView> AnswerAsync(StartExecution request) =>
+        request.WaitForOutcome is { } wait ? SettledViewAsync(wait) : Task.FromResult(View());
 
     public Task<ExecutionView?> GetAsync() => Task.FromResult(!state.State.IsStarted ? null : View());
 

@@ -18,6 +18,7 @@ namespace Workflow.Grains.Tests.Live;
 public sealed class CrossSiloEventTests : IAsyncLifetime
 {
     private const string Tenant = "live";
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
     private TestCluster _cluster = null!;
 
     public async Task InitializeAsync()
@@ -50,7 +51,8 @@ public sealed class CrossSiloEventTests : IAsyncLifetime
         await _cluster.Client.GetGrain<IWorkflowWatchGrain>(GrainKeys.For(Tenant, workflowId)).WatchAsync(TimeSpan.FromMinutes(5));
         foreach (var services in silos)
         {
-            await WaitUntilAsync(() => services.GetRequiredService<WatchLeaseCache>().IsWatched(Tenant, workflowId));
+            await Poll.UntilAsync(() => services.GetRequiredService<WatchLeaseCache>().IsWatched(Tenant, workflowId),
+                "Timed out waiting for the condition.", Deadline);
         }
 
         var executions = Enumerable.Range(0, 8).Select(_ => Guid.NewGuid().ToString()).ToArray();
@@ -67,7 +69,8 @@ public sealed class CrossSiloEventTests : IAsyncLifetime
         var hosts = await HostingSilosAsync();
         foreach (var bag in received)
         {
-            await WaitUntilAsync(() => executions.All(id => bag.Any(e => e.ExecutionId == id && e.Name == ExecutionEventNames.ExecutionStatusChanged && e.Status == "completed")));
+            await Poll.UntilAsync(() => executions.All(id => bag.Any(e => e.ExecutionId == id && e.Name == ExecutionEventNames.ExecutionStatusChanged && e.Status == "completed")),
+                "Timed out waiting for the condition.", Deadline);
         }
 
         Assert.Equal(2, hosts.Count);
@@ -110,14 +113,4 @@ public sealed class CrossSiloEventTests : IAsyncLifetime
                 new JsonObject { ["id"] = "e2", ["source"] = "pause", ["target"] = "after" }),
         },
     }.ToJsonString();
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for the condition.");
-            await Task.Delay(50);
-        }
-    }
 }

@@ -1,9 +1,13 @@
-namespace Workflow.Grains.Tests.Schedules;
+namespace Workflow.Grains.Tests;
 
 /// <summary>Waits for a cluster to reach a state by polling with a deadline (never by sleeping a fixed time).</summary>
 public static class Poll
 {
     /// <summary>Polls until <paramref name="condition"/> holds; fails with <paramref name="failure"/> after the timeout (30 s).</summary>
+    public static Task UntilAsync(Func<bool> condition, string failure, TimeSpan? timeout = null) =>
+        UntilAsync(() => Task.FromResult(condition()), failure, timeout);
+
+    /// <inheritdoc cref="UntilAsync(Func{bool}, string, TimeSpan?)"/>
     public static Task UntilAsync(Func<Task<bool>> condition, string failure, TimeSpan? timeout = null) =>
         UntilAsync<object>(async () => await condition() ? true : null, failure, timeout);
 
