@@ -56,6 +56,7 @@ public sealed class CrossSiloEventTests : IAsyncLifetime
         }
 
         var executions = Enumerable.Range(0, 8).Select(_ => Guid.NewGuid().ToString()).ToArray();
+        var hosts = new HashSet<SiloAddress>();
         foreach (var id in executions)
         {
             await _cluster.Client.GetGrain<IExecutionGrain>(GrainKeys.For(Tenant, id)).StartAsync(new StartExecution
@@ -65,31 +66,36 @@ public sealed class CrossSiloEventTests : IAsyncLifetime
                 WorkflowJson = WorkflowJson(workflowId),
                 TriggeredBy = "manual",
             });
+            // Asked right after its start, while it waits in its 3 s delay: where this execution lives.
+            hosts.UnionWith(await HostingSilosAsync());
         }
-        var hosts = await HostingSilosAsync();
-        foreach (var bag in received)
+        for (var i = 0; i < received.Length; i++)
         {
-            await Poll.UntilAsync(() => executions.All(id => bag.Any(e => e.ExecutionId == id && e.Name == ExecutionEventNames.ExecutionStatusChanged && e.Status == "completed")),
-                "Timed out waiting for the condition.", Deadline);
+            var bag = received[i];
+            await Poll.UntilAsync(() => executions.All(id => Completed(bag, id)),
+                $"Silo {i}'s subscriber saw {executions.Count(id => Completed(bag, id))} of {executions.Length} executions complete " +
+                $"within {Deadline.TotalSeconds:F0} s; events per execution: " +
+                string.Join(", ", executions.Select(id => bag.Count(e => e.ExecutionId == id))), Deadline);
         }
 
-        Assert.Equal(2, hosts.Count);
+        Assert.True(hosts.Count == 2, $"The executions ran on {hosts.Count} silo(s): {string.Join(", ", hosts)}.");
         foreach (var bag in received)
         {
             foreach (var id in executions)
             {
                 var events = bag.Where(e => e.ExecutionId == id).OrderBy(e => e.Sequence).ToList();
-                Assert.Contains(events, e => e.Name == ExecutionEventNames.NodeStarted && e.NodeId == "pause");
-                Assert.Contains(events, e => e.Name == ExecutionEventNames.NodeCompleted && e.NodeId == "after");
-                Assert.Equal(events.Count, events.Select(e => e.Sequence).Distinct().Count());
+                var seen = string.Join(", ", events.Select(e => $"{e.Sequence}:{e.Name}/{e.NodeId}"));
+                Assert.True(events.Any(e => e.Name == ExecutionEventNames.NodeStarted && e.NodeId == "pause"), $"No start of 'pause' for {id}: {seen}");
+                Assert.True(events.Any(e => e.Name == ExecutionEventNames.NodeCompleted && e.NodeId == "after"), $"No completion of 'after' for {id}: {seen}");
+                Assert.True(events.Count == events.Select(e => e.Sequence).Distinct().Count(), $"Repeated sequence numbers for {id}: {seen}");
             }
         }
     }
 
-    /// <summary>
-    /// The silos that host at least one execution activation (the executions wait in a 3 s delay meanwhile, long enough
-    /// for the eight starts to finish first on a loaded machine; a finished execution deactivates).
-    /// </summary>
+    private static bool Completed(IEnumerable<ExecutionEvent> events, string executionId) =>
+        events.Any(e => e.ExecutionId == executionId && e.Name == ExecutionEventNames.ExecutionStatusChanged && e.Status == "completed");
+
+    /// <summary>The silos that host at least one execution activation (a finished execution deactivates).</summary>
     private async Task<HashSet<SiloAddress>> HostingSilosAsync()
     {
         var statistics = await _cluster.Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
