@@ -57,6 +57,28 @@ public sealed partial class ExecutionDriver
         {
             State.Deadline = now.AddSeconds(timeout);
         }
+        RunTriggerInline(triggerNodeId, now);
+    }
+
+    /// <summary>
+    /// A trigger node only hands the trigger data on: it runs as part of the start, so the start's checkpoint is the
+    /// checkpoint after it (one write and one turn less per execution). Should its executor not finish at once, the
+    /// run loop applies it like any other node.
+    /// </summary>
+    private void RunTriggerInline(string triggerNodeId, DateTimeOffset now)
+    {
+        if (_planner.Graph.Nodes[triggerNodeId].Type != NodeTypes.Trigger
+            || !_services.Nodes.TryGet(NodeTypes.Trigger, out var executor) || executor is not ISideEffectFree)
+        {
+            return;
+        }
+        StartNode(triggerNodeId, now, inline: true);
+        if (_inFlight.TryGetValue(triggerNodeId, out var flight) && flight.Task.IsCompleted)
+        {
+            _inFlight.Remove(triggerNodeId);
+            flight.Cancellation.Dispose();
+            Apply(triggerNodeId, flight, flight.Task.Result);
+        }
     }
 
     /// <summary>
@@ -202,7 +224,7 @@ public sealed partial class ExecutionDriver
         }
     }
 
-    private void StartNode(string nodeId, DateTimeOffset now)
+    private void StartNode(string nodeId, DateTimeOffset now, bool inline = false)
     {
         var definition = _planner.Graph.Nodes[nodeId];
         var node = State.Node(nodeId);
@@ -221,16 +243,19 @@ public sealed partial class ExecutionDriver
         var context = BuildContext(definition, node, isLoopStep);
         var cts = new CancellationTokenSource();
         var timeout = common.TimeoutSeconds is { } s and > 0 ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
-        _inFlight[nodeId] = new InFlight(RunNodeAsync(executor, context, timeout, cts.Token), cts, now);
+        _inFlight[nodeId] = new InFlight(RunNodeAsync(executor, context, timeout, inline, cts.Token), cts, now);
         if (!isLoopStep)
         {
             _host.OnNodeEvent(new NodeEvent("started", nodeId, NodeStatus.Running, node.Attempts, null, null, null));
         }
     }
 
-    private async Task<NodeResult> RunNodeAsync(INodeExecutor executor, NodeContext context, TimeSpan? timeout, CancellationToken cancellationToken)
+    private async Task<NodeResult> RunNodeAsync(INodeExecutor executor, NodeContext context, TimeSpan? timeout, bool inline, CancellationToken cancellationToken)
     {
-        await Task.Yield();
+        if (!inline)
+        {
+            await Task.Yield();
+        }
         try
         {
             var task = executor.ExecuteAsync(context, cancellationToken).AsTask();

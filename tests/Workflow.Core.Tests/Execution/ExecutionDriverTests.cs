@@ -91,6 +91,42 @@ public sealed class ExecutionDriverTests
     }
 
     [Fact]
+    public void Start_TriggerNode_CompletesWithTheStartSoTheStartCheckpointIsTheOneAfterIt()
+    {
+        var document = Document(new WorkflowSettings(), Node("a", "set", new JsonObject { ["values"] = new JsonObject { ["x"] = 1 } }));
+        var host = new OrderingHost();
+        var services = new ExecutionServices(Registry, FixtureRunner.Evaluator, TimeProvider.System);
+        var driver = new ExecutionDriver(document, new WorkflowGraph(document.Definition), new ExecutionState(), services, host);
+
+        driver.Start("exec-1", "start", new JsonObject { ["order"] = 7 });
+
+        var trigger = driver.State.Node("start");
+        Assert.Equal(NodeStatus.Completed, trigger.Status);
+        Assert.Equal(7, trigger.Output?["order"]?.GetValue<int>());
+        Assert.Equal(1, trigger.Attempts);
+        Assert.Equal(["started start", "completed start"], host.Log);
+        Assert.Equal(NodeStatus.Pending, driver.State.Node("a").Status);
+    }
+
+    [Fact]
+    public async Task Run_ChainWithoutPipelining_WritesOneCheckpointPerNodeAfterTheStart()
+    {
+        var document = Document(new WorkflowSettings(),
+            Node("a", "set", new JsonObject { ["values"] = new JsonObject { ["x"] = 1 } }),
+            Node("b", "set", new JsonObject { ["values"] = new JsonObject { ["y"] = 2 } }),
+            Node("c", "set", new JsonObject { ["values"] = new JsonObject { ["z"] = 3 } }));
+        var host = new OrderingHost();
+
+        await RunAsync(document, host, pipeline: false);
+
+        // The start (trigger included), then a, b, and c together with the execution's completion.
+        var checkpoints = host.Log.Where(entry => entry.StartsWith("checkpoint", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, checkpoints.Count);
+        Assert.Contains("start=completed,a=pending", checkpoints[0], StringComparison.Ordinal);
+        Assert.Contains("c=completed", checkpoints[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_SideEffectFreeNodeBeforeSideEffect_IsCheckpointedBeforeTheSideEffectStarts()
     {
         var tag = Guid.NewGuid().ToString("N");
@@ -183,6 +219,11 @@ public sealed class ExecutionDriverTests
         var services = new ExecutionServices(Registry, FixtureRunner.Evaluator, TimeProvider.System) { PipelineCheckpoints = pipeline };
         var driver = new ExecutionDriver(document, new WorkflowGraph(document.Definition), new ExecutionState(), services, host);
         driver.Start("exec-1", "start", null);
+        // As the execution grain does: the start is checkpointed unless it may be folded into the first durable one.
+        if (!driver.TryDeferStartCheckpoint())
+        {
+            await host.CheckpointAsync(driver.State, CancellationToken.None);
+        }
         var outcome = await driver.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
         Assert.True(outcome.Status.IsTerminal());
         return (driver.State, host);
