@@ -94,7 +94,7 @@ public sealed partial class SqliteGrainStorage : IGrainStorage
             stateName,
             grainId,
             grainState.ETag,
-            Guid.NewGuid().ToString("N"),
+            ETags.New(),
             _serializer.Serialize(grainState.State),
             grainState.State is IRecoverableState { NeedsRecovery: true },
             _timeProvider.GetUtcNow().ToUnixTimeMilliseconds());

@@ -59,7 +59,7 @@ public sealed partial class SqliteReminderTable : IReminderTable
     public async Task<string?> UpsertRow(ReminderEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var etag = Guid.NewGuid().ToString("N");
+        var etag = ETags.New();
         var grainId = entry.GrainId.ToString();
         var hash = (long)entry.GrainId.GetUniformHashCode();
         var startAt = ToUtc(entry.StartAt).Ticks;

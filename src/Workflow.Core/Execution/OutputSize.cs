@@ -28,10 +28,11 @@ public static class OutputSize
         return counter.Count;
     }
 
-    /// <summary>An IBufferWriter that only counts.</summary>
+    /// <summary>An IBufferWriter that only counts; the bytes go to a per-thread scratch buffer nobody reads.</summary>
     private sealed class CountingWriter : IBufferWriter<byte>
     {
-        private byte[] _scratch = new byte[4096];
+        [ThreadStatic]
+        private static byte[]? t_scratch;
 
         public long Count { get; private set; }
 
@@ -41,13 +42,13 @@ public static class OutputSize
 
         public Span<byte> GetSpan(int sizeHint = 0) => Scratch(sizeHint).Span;
 
-        private Memory<byte> Scratch(int sizeHint)
+        private static Memory<byte> Scratch(int sizeHint)
         {
-            if (sizeHint > _scratch.Length)
+            if (t_scratch is null || sizeHint > t_scratch.Length)
             {
-                _scratch = new byte[sizeHint];
+                t_scratch = GC.AllocateUninitializedArray<byte>(Math.Max(4096, sizeHint));
             }
-            return _scratch;
+            return t_scratch;
         }
     }
 }
