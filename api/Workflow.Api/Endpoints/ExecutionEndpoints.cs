@@ -66,6 +66,7 @@ public static class ExecutionEndpoints
             WorkflowId = document.Id,
             WorkflowVersion = document.Version,
             WorkflowJson = json,
+            IsSavedVersion = true,
             TriggerJson = body?["input"]?.ToJsonString(),
             TriggeredBy = "manual",
         });

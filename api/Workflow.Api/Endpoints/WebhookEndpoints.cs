@@ -79,6 +79,7 @@ public static class WebhookEndpoints
             WorkflowId = registration.WorkflowId,
             WorkflowVersion = registration.Version,
             WorkflowJson = route.WorkflowJson,
+            IsSavedVersion = true,
             TriggerNodeId = registration.NodeId,
             TriggerJson = data.ToJsonString(),
             TriggeredBy = "webhook",

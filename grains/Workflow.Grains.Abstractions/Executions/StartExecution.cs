@@ -29,4 +29,11 @@ public sealed record StartExecution
     /// passed, as a following <see cref="IExecutionGrain.WaitAsync"/> would: one grain call instead of two.
     /// </summary>
     [Id(10)] public TimeSpan? WaitForOutcome { get; init; }
+
+    /// <summary>
+    /// <see cref="WorkflowJson"/> is the saved version <see cref="WorkflowVersion"/> of the workflow (versions never
+    /// change), so the execution refers to that version instead of storing its own copy of the document. False for a
+    /// document that was never saved as that version: it is then copied into the execution's storage.
+    /// </summary>
+    [Id(11)] public bool IsSavedVersion { get; init; }
 }

@@ -8,6 +8,7 @@ using Workflow.Grains.Abstractions;
 using Workflow.Grains.Abstractions.Executions;
 using Workflow.Grains.Abstractions.History;
 using Workflow.Grains.Abstractions.Live;
+using Workflow.Grains.Abstractions.Workflows;
 
 namespace Workflow.Grains.Executions;
 
@@ -53,6 +54,11 @@ public sealed partial class ExecutionGrain(
         {
             await storage.ReadStateAsync(PinStateName, this.GetGrainId(), _pin);
         }
+        else if (state.State.PinnedToVersion && workflows.Find(Tenant, state.State.WorkflowId, state.State.WorkflowVersion) is null)
+        {
+            _pin.State!.WorkflowJson = await GrainFactory.GetGrain<IWorkflowVersionGrain>(
+                GrainKeys.ForVersion(Tenant, state.State.WorkflowId, state.State.WorkflowVersion)).GetAsync();
+        }
         if (state.State.NeedsRecovery)
         {
             Load();
@@ -73,11 +79,18 @@ public sealed partial class ExecutionGrain(
         state.State.TenantId = Tenant;
         state.State.WorkflowId = request.WorkflowId;
         state.State.WorkflowVersion = request.WorkflowVersion;
-        state.State.Pinned = true;
         _pin.State!.WorkflowJson = request.WorkflowJson;
-        // Queued ahead of the first checkpoint, which awaits it too: the single writer commits in queue order, so no
-        // checkpoint is durable without its workflow.
-        _pinning = storage.WriteStateAsync(PinStateName, this.GetGrainId(), _pin);
+        if (request.IsSavedVersion)
+        {
+            state.State.PinnedToVersion = true;
+        }
+        else
+        {
+            state.State.Pinned = true;
+            // Queued ahead of the first checkpoint, which awaits it too: the single writer commits in queue order, so no
+            // checkpoint is durable without its workflow.
+            _pinning = storage.WriteStateAsync(PinStateName, this.GetGrainId(), _pin);
+        }
         state.State.TriggeredBy = request.TriggeredBy;
         state.State.ParentKey = request.ParentKey;
         state.State.ParentNodeId = request.ParentNodeId;
@@ -149,9 +162,9 @@ public sealed partial class ExecutionGrain(
         {
             return;
         }
-        var json = _pin.State?.WorkflowJson ?? state.State.WorkflowJson
-            ?? throw new InvalidOperationException($"Execution '{this.GetPrimaryKeyString()}' has no pinned workflow.");
-        _workflow = workflows.Get(Tenant, state.State.WorkflowId, state.State.WorkflowVersion, json);
+        _workflow = workflows.Find(Tenant, state.State.WorkflowId, state.State.WorkflowVersion)
+            ?? workflows.Get(Tenant, state.State.WorkflowId, state.State.WorkflowVersion, _pin.State?.WorkflowJson ?? state.State.WorkflowJson
+                ?? throw new InvalidOperationException($"Execution '{this.GetPrimaryKeyString()}' has no pinned workflow."));
         _driver = new ExecutionDriver(_workflow.Document, _workflow.Graph, state.State.Execution, services, this);
     }
 

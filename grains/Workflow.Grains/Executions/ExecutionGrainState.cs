@@ -7,8 +7,9 @@ namespace Workflow.Grains.Executions;
 
 /// <summary>
 /// The checkpoint of an execution grain, rewritten after every node: the engine state and what the grain needs
-/// around it. The pinned workflow document never changes during a run, so it lives in its own row
-/// (<see cref="ExecutionPin"/>), written once at the start: a checkpoint stays a few kilobytes however large the
+/// around it. The workflow document never changes during a run, so it is not in the checkpoint: an execution of a
+/// saved version refers to that version (<see cref="PinnedToVersion"/>), any other keeps a copy in its own row
+/// (<see cref="ExecutionPin"/>), written once at the start. A checkpoint stays a few kilobytes however large the
 /// workflow is.
 /// </summary>
 public sealed class ExecutionGrainState : IRecoverableState
@@ -17,8 +18,16 @@ public sealed class ExecutionGrainState : IRecoverableState
     public Guid WorkflowId { get; set; }
     public int WorkflowVersion { get; set; }
 
-    /// <summary>True once the execution started; its workflow document is then in the <see cref="ExecutionPin"/> row.</summary>
+    /// <summary>True once the execution started with its own copy of the workflow document, in the <see cref="ExecutionPin"/> row.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Pinned { get; set; }
+
+    /// <summary>
+    /// True once the execution started on a saved workflow version: its document is that version's
+    /// (<c>IWorkflowVersionGrain</c>), read when the execution is reactivated; there is no <see cref="ExecutionPin"/> row.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool PinnedToVersion { get; set; }
 
     /// <summary>The workflow document inside the checkpoint, as rows written before <see cref="ExecutionPin"/> kept it.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -42,7 +51,7 @@ public sealed class ExecutionGrainState : IRecoverableState
 
     /// <summary>False until <c>StartAsync</c> ran: the grain then answers as an unknown execution.</summary>
     [JsonIgnore]
-    public bool IsStarted => Pinned || !string.IsNullOrEmpty(WorkflowJson);
+    public bool IsStarted => Pinned || PinnedToVersion || !string.IsNullOrEmpty(WorkflowJson);
 
     /// <summary>Non-terminal executions are resumed after a restart.</summary>
     [JsonIgnore]

@@ -40,6 +40,7 @@ public sealed class ExecutionLauncher(IGrainFactory grains)
             WorkflowId = document.Id,
             WorkflowVersion = document.Version,
             WorkflowJson = json,
+            IsSavedVersion = true,
             TriggerNodeId = triggerNodeId,
             TriggerJson = triggerData?.ToJsonString(),
             TriggeredBy = triggeredBy,

@@ -12,6 +12,10 @@ public sealed class PinnedWorkflowCache
     private const int Capacity = 2048;
     private readonly ConcurrentDictionary<(string Tenant, Guid Id, int Version), PinnedWorkflow> _entries = new();
 
+    /// <summary>The cached version, if it is.</summary>
+    public PinnedWorkflow? Find(string tenant, Guid workflowId, int version) =>
+        _entries.TryGetValue((tenant, workflowId, version), out var hit) ? hit : null;
+
     public PinnedWorkflow Get(string tenant, Guid workflowId, int version, string json)
     {
         var key = (tenant, workflowId, version);

@@ -5,6 +5,7 @@ using Orleans.TestingHost;
 using Workflow.Grains.Abstractions;
 using Workflow.Grains.Abstractions.Executions;
 using Workflow.Grains.Abstractions.Live;
+using Workflow.Grains.Abstractions.Workflows;
 using Workflow.Grains.Executions;
 using Workflow.Grains.Hosting;
 using Workflow.Grains.Storage;
@@ -77,6 +78,46 @@ public sealed class ExecutionCheckpointFormatTests : IAsyncLifetime
         Assert.Null(await _cluster.Client.GetGrain<IExecutionGrain>(GrainKeys.For(Tenant, Guid.NewGuid().ToString())).GetAsync());
     }
 
+    [Fact]
+    public async Task Start_SavedVersion_NoPinRow_ReactivatedExecutionReadsItsDocumentFromTheVersion()
+    {
+        var workflowId = Guid.NewGuid();
+        var key = GrainKeys.For(Tenant, Guid.NewGuid().ToString());
+        var done = await _cluster.Client.GetGrain<IExecutionGrain>(key).StartAsync(new StartExecution
+        {
+            WorkflowId = workflowId, WorkflowVersion = 1, WorkflowJson = WorkflowJson(workflowId), IsSavedVersion = true,
+            WaitForOutcome = TimeSpan.FromSeconds(20),
+        });
+        Assert.Equal("completed", done.Status);
+
+        var storage = _cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>("workflow");
+        var checkpoint = new GrainState<ExecutionGrainState>(new ExecutionGrainState());
+        await storage.ReadStateAsync("execution", GrainId.Create(ExecutionRecovery.GrainType, key), checkpoint);
+        var pin = new GrainState<ExecutionPin>(new ExecutionPin());
+        await storage.ReadStateAsync("pin", GrainId.Create(ExecutionRecovery.GrainType, key), pin);
+        Assert.True(checkpoint.State!.PinnedToVersion);
+        Assert.False(checkpoint.State.Pinned);
+        Assert.False(pin.RecordExists);
+
+        // The same checkpoint for a workflow version this silo has never run (so not cached): its document is only in
+        // that version's grain, and has a third node, so the view shows which document was read.
+        var otherWorkflow = Guid.NewGuid();
+        await _cluster.Client.GetGrain<IWorkflowVersionGrain>(GrainKeys.ForVersion(Tenant, otherWorkflow, 3))
+            .SaveAsync(WorkflowJson(otherWorkflow, version: 3, extraNode: true));
+        var copyKey = GrainKeys.For(Tenant, Guid.NewGuid().ToString());
+        checkpoint.State.WorkflowId = otherWorkflow;
+        checkpoint.State.WorkflowVersion = 3;
+        await storage.WriteStateAsync("execution", GrainId.Create(ExecutionRecovery.GrainType, copyKey),
+            new GrainState<ExecutionGrainState>(checkpoint.State));
+
+        var copy = await _cluster.Client.GetGrain<IExecutionGrain>(copyKey).GetAsync();
+
+        Assert.NotNull(copy);
+        Assert.Equal("completed", copy.Status);
+        Assert.Equal(["start", "calc", "note"], copy.Nodes.Select(n => n.NodeId));
+        Assert.Equal("{\"answer\":42}", copy.Nodes[1].OutputJson);
+    }
+
     private sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder)
@@ -86,18 +127,26 @@ public sealed class ExecutionCheckpointFormatTests : IAsyncLifetime
         }
     }
 
-    private static string WorkflowJson(Guid workflowId) => new JsonObject
+    private static string WorkflowJson(Guid workflowId, int version = 1, bool extraNode = false)
     {
-        ["id"] = workflowId,
-        ["name"] = "format",
-        ["status"] = "active",
-        ["version"] = 1,
-        ["definition"] = new JsonObject
+        var nodes = new JsonArray(
+            new JsonObject { ["id"] = "start", ["type"] = "trigger", ["config"] = new JsonObject { ["kind"] = "manual" } },
+            new JsonObject { ["id"] = "calc", ["type"] = "transform", ["config"] = new JsonObject { ["code"] = "return { answer: 42 };" } });
+        if (extraNode)
         {
-            ["nodes"] = new JsonArray(
-                new JsonObject { ["id"] = "start", ["type"] = "trigger", ["config"] = new JsonObject { ["kind"] = "manual" } },
-                new JsonObject { ["id"] = "calc", ["type"] = "transform", ["config"] = new JsonObject { ["code"] = "return { answer: 42 };" } }),
-            ["edges"] = new JsonArray(new JsonObject { ["id"] = "e1", ["source"] = "start", ["target"] = "calc" }),
-        },
-    }.ToJsonString();
+            nodes.Add(new JsonObject { ["id"] = "note", ["type"] = "set", ["config"] = new JsonObject { ["values"] = new JsonObject() } });
+        }
+        return new JsonObject
+        {
+            ["id"] = workflowId,
+            ["name"] = "format",
+            ["status"] = "active",
+            ["version"] = version,
+            ["definition"] = new JsonObject
+            {
+                ["nodes"] = nodes,
+                ["edges"] = new JsonArray(new JsonObject { ["id"] = "e1", ["source"] = "start", ["target"] = "calc" }),
+            },
+        }.ToJsonString();
+    }
 }
