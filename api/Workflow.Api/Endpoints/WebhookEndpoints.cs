@@ -87,6 +87,8 @@ public static class WebhookEndpoints
             // deduplicated by its id, so its start must be stored before anyone can ask for it again.
             CallerAwaitsOutcome = deliveryId is null && registration.ResponseMode != WebhookModes.OnReceived,
             WaitForOutcome = registration.ResponseMode == WebhookModes.OnReceived ? null : wait,
+            // The answer needs the result, or the respond nodes' outputs: no other output is serialised for it.
+            AnswerOutputsOf = registration.ResponseMode == WebhookModes.RespondNode ? [.. route.RespondNodeIds] : [],
         });
         AuditTrail.RecordFor(context, tenant, "webhook", AuditActions.ExecutionStart, "execution", executionId,
             detail: registration.WorkflowId.ToString());

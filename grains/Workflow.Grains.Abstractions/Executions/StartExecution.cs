@@ -36,4 +36,7 @@ public sealed record StartExecution
     /// document that was never saved as that version: it is then copied into the execution's storage.
     /// </summary>
     [Id(11)] public bool IsSavedVersion { get; init; }
+
+    /// <summary>When set, the answer's node views carry outputs only for these nodes (null: every node's).</summary>
+    [Id(12)] public IReadOnlyList<string>? AnswerOutputsOf { get; init; }
 }

@@ -44,7 +44,7 @@ public sealed partial class ExecutionGrain
         }
         var output = nodeEvent.Output?.ToJsonString();
         var truncated = output is { Length: > ExecutionEventStreams.MaxOutputChars };
-        Publish(NewEvent(ExecutionEventNames.ForNodeKind(nodeEvent.Kind), sequence, nodeEvent.Status.ToString().ToLowerInvariant()) with
+        Publish(NewEvent(ExecutionEventNames.ForNodeKind(nodeEvent.Kind), sequence, nodeEvent.Status.ToWire()) with
         {
             NodeId = nodeEvent.NodeId,
             Attempt = nodeEvent.Attempt,

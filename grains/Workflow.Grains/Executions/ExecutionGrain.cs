@@ -111,7 +111,7 @@ public sealed partial class ExecutionGrain(
 
     /// <summary>What a start answers: the view now, or once the run settled when the caller asked to wait.</summary>
     private Task<ExecutionView> AnswerAsync(StartExecution request) =>
-        request.WaitForOutcome is { } wait ? SettledViewAsync(wait) : Task.FromResult(View());
+        request.WaitForOutcome is { } wait ? SettledViewAsync(wait, request.AnswerOutputsOf) : Task.FromResult(View(request.AnswerOutputsOf));
 
     public Task<ExecutionView?> GetAsync() => Task.FromResult(!state.State.IsStarted ? null : View());
 
@@ -119,7 +119,7 @@ public sealed partial class ExecutionGrain(
         state.State.IsStarted ? await SettledViewAsync(timeout) : null;
 
     /// <summary>The view once the run settled, or after <paramref name="timeout"/> as it is then.</summary>
-    private async Task<ExecutionView> SettledViewAsync(TimeSpan timeout)
+    private async Task<ExecutionView> SettledViewAsync(TimeSpan timeout, IReadOnlyList<string>? outputsOf = null)
     {
         if (!IsSettled())
         {
@@ -134,7 +134,7 @@ public sealed partial class ExecutionGrain(
                 _waiters.Remove(waiter);
             }
         }
-        return View();
+        return View(outputsOf);
     }
 
     public async Task CheckpointAsync(ExecutionState execution, CancellationToken cancellationToken)
@@ -229,10 +229,10 @@ public sealed partial class ExecutionGrain(
         _waiters.Clear();
     }
 
-    private ExecutionView View()
+    private ExecutionView View(IReadOnlyCollection<string>? outputsOf = null)
     {
         Load();
-        return ExecutionViews.ToView(state.State, _workflow!.Document.Definition);
+        return ExecutionViews.ToView(state.State, _workflow!.Document.Definition, outputsOf);
     }
 
     private static string FirstTrigger(WorkflowDefinition definition) =>

@@ -8,7 +8,11 @@ namespace Workflow.Grains.Executions;
 /// <summary>Maps the checkpointed state to the API view and the history row.</summary>
 public static class ExecutionViews
 {
-    public static ExecutionView ToView(ExecutionGrainState grain, WorkflowDefinition definition)
+    /// <summary>
+    /// The API view. With <paramref name="outputsOf"/>, only those nodes' views carry their output (a webhook
+    /// answers with the result or a respond node's output, and serialising every other output is wasted).
+    /// </summary>
+    public static ExecutionView ToView(ExecutionGrainState grain, WorkflowDefinition definition, IReadOnlyCollection<string>? outputsOf = null)
     {
         var state = grain.Execution;
         var nodes = new List<NodeView>(definition.Nodes.Count);
@@ -18,12 +22,12 @@ public static class ExecutionViews
             nodes.Add(new NodeView
             {
                 NodeId = node.Id,
-                Status = s.Status.ToString().ToLowerInvariant(),
+                Status = s.Status.ToWire(),
                 Attempts = s.Attempts,
                 Runs = s.Runs,
                 StartedAt = s.StartedAt,
                 CompletedAt = s.CompletedAt,
-                OutputJson = s.Output?.ToJsonString(),
+                OutputJson = outputsOf is null || outputsOf.Contains(node.Id) ? s.Output?.ToJsonString() : null,
                 Error = s.Error is { } e ? new ExecutionErrorView(e.Code, e.Message, node.Id) : null,
             });
         }

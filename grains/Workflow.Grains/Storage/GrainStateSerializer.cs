@@ -25,29 +25,31 @@ internal sealed class GrainStateSerializer(
         return options;
     }
 
-    /// <summary>Serializes <paramref name="state"/> to JSON text, or to bytes for Orleans' own state types.</summary>
-    public object Serialize<T>(T? state)
-    {
-        if (orleansSerializer is not null && IsOrleansType(typeof(T)))
-        {
-            return orleansSerializer.Serialize(state).ToArray();
-        }
+    /// <summary>
+    /// Serializes <paramref name="state"/> to UTF-8 JSON (stored as a blob: no UTF-16 string on the way, nor a
+    /// conversion back to UTF-8 when SQLite binds it), or with Orleans' serializer for Orleans' own state types.
+    /// </summary>
+    public byte[] Serialize<T>(T? state) =>
+        UsesOrleansSerializer<T>() ? orleansSerializer!.Serialize(state).ToArray() : JsonSerializer.SerializeToUtf8Bytes(state, _json);
 
-        return JsonSerializer.Serialize(state, _json);
-    }
-
-    /// <summary>Reads the <c>data</c> column written by <see cref="Serialize{T}"/>; a fresh state when it holds nothing.</summary>
+    /// <summary>
+    /// Reads the <c>data</c> column written by <see cref="Serialize{T}"/>, or JSON text as rows written before the
+    /// blob format hold it; a fresh state when it holds nothing.
+    /// </summary>
     public T Deserialize<T>(object? data)
     {
         var state = data switch
         {
             null or DBNull => default,
             string json => JsonSerializer.Deserialize<T>(json, _json),
-            byte[] bytes when orleansSerializer is not null => orleansSerializer.Deserialize<T>(new BinaryData(bytes)),
+            byte[] bytes when UsesOrleansSerializer<T>() => orleansSerializer!.Deserialize<T>(new BinaryData(bytes)),
+            byte[] utf8 => JsonSerializer.Deserialize<T>(utf8, _json),
             _ => throw new InvalidOperationException($"Stored state of type {data.GetType().Name} cannot be read as {typeof(T)}."),
         };
         return state ?? CreateEmpty<T>();
     }
+
+    private bool UsesOrleansSerializer<T>() => orleansSerializer is not null && IsOrleansType(typeof(T));
 
     /// <summary>Creates the state of a grain that has none stored, the way Orleans would.</summary>
     public T CreateEmpty<T>()

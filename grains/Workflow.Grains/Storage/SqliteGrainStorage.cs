@@ -8,7 +8,7 @@ using Orleans.Storage;
 namespace Workflow.Grains.Storage;
 
 /// <summary>
-/// Orleans grain storage in the embedded SQLite database, one row per grain state in <c>grain_state</c>, as JSON.
+/// Orleans grain storage in the embedded SQLite database, one row per grain state in <c>grain_state</c>, as UTF-8 JSON.
 /// Writes go through the database's group-commit writer: when <c>WriteStateAsync</c> returns, the row is committed.
 /// ETags are checked inside the writer, so a stale activation gets an <see cref="InconsistentStateException"/>.
 /// </summary>
@@ -235,5 +235,5 @@ public sealed partial class SqliteGrainStorage : IGrainStorage
     private readonly record struct ETagConflict(string? StoredETag);
 
     private sealed record StateRow(
-        string StateName, GrainId GrainId, string? ExpectedETag, string NewETag, object Data, bool Active, long UpdatedAt);
+        string StateName, GrainId GrainId, string? ExpectedETag, string NewETag, byte[] Data, bool Active, long UpdatedAt);
 }

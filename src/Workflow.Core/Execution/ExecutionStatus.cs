@@ -20,5 +20,28 @@ public static class ExecutionStatusExtensions
     public static bool IsTerminal(this ExecutionStatus status) =>
         status is ExecutionStatus.Completed or ExecutionStatus.Failed or ExecutionStatus.Cancelled;
 
-    public static string ToWire(this ExecutionStatus status) => status.ToString().ToLowerInvariant();
+    /// <summary>The status as the API and events spell it (the JSON name), without allocating.</summary>
+    public static string ToWire(this ExecutionStatus status) => status switch
+    {
+        ExecutionStatus.Running => "running",
+        ExecutionStatus.Waiting => "waiting",
+        ExecutionStatus.Paused => "paused",
+        ExecutionStatus.Completed => "completed",
+        ExecutionStatus.Failed => "failed",
+        ExecutionStatus.Cancelled => "cancelled",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+
+    /// <inheritdoc cref="ToWire(ExecutionStatus)"/>
+    public static string ToWire(this NodeStatus status) => status switch
+    {
+        NodeStatus.Pending => "pending",
+        NodeStatus.Running => "running",
+        NodeStatus.Waiting => "waiting",
+        NodeStatus.Completed => "completed",
+        NodeStatus.Failed => "failed",
+        NodeStatus.Skipped => "skipped",
+        NodeStatus.Cancelled => "cancelled",
+        _ => status.ToString().ToLowerInvariant(),
+    };
 }

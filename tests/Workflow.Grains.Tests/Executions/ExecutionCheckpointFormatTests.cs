@@ -118,6 +118,28 @@ public sealed class ExecutionCheckpointFormatTests : IAsyncLifetime
         Assert.Equal("{\"answer\":42}", copy.Nodes[1].OutputJson);
     }
 
+    [Fact]
+    public async Task Start_AnswerOutputsOf_OnlyThoseNodesCarryTheirOutputInTheAnswer()
+    {
+        var workflowId = Guid.NewGuid();
+        var key = GrainKeys.For(Tenant, Guid.NewGuid().ToString());
+        var start = new StartExecution
+        {
+            WorkflowId = workflowId, WorkflowVersion = 1, WorkflowJson = WorkflowJson(workflowId), TriggerJson = "{\"order\":1}",
+            WaitForOutcome = TimeSpan.FromSeconds(20), AnswerOutputsOf = ["calc"],
+        };
+
+        var answer = await _cluster.Client.GetGrain<IExecutionGrain>(key).StartAsync(start);
+        var full = await _cluster.Client.GetGrain<IExecutionGrain>(key).GetAsync();
+
+        Assert.Equal("completed", answer.Status);
+        Assert.Equal("{\"answer\":42}", answer.ResultJson);
+        Assert.Null(answer.Nodes[0].OutputJson);
+        Assert.Equal("completed", answer.Nodes[0].Status);
+        Assert.Equal("{\"answer\":42}", answer.Nodes[1].OutputJson);
+        Assert.Equal("{\"order\":1}", full!.Nodes[0].OutputJson);
+    }
+
     private sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Storage;
 using Workflow.Grains.Storage;
@@ -192,6 +193,39 @@ public sealed class SqliteGrainStorageTests : IAsyncLifetime
             await _storage.ReadStateAsync(StateName, Grain($"concurrent-{i}"), read);
             Assert.Equal(writesPerGrain, read.State!.Counter);
         }
+    }
+
+    [Fact]
+    public async Task WriteStateAsync_StoresUtf8JsonBlob_RowsWithJsonTextStillRead()
+    {
+        await _storage.WriteStateAsync(StateName, Grain("blob"), new GrainState<TestState>(new TestState { Counter = 5 }));
+
+        // A second connection on the same file (WAL): what the row holds, and a row as the text format wrote it.
+        await using var connection = new SqliteConnection($"Data Source={_directory.Options().Value.DatabasePath};Default Timeout=30");
+        await connection.OpenAsync();
+        await using (var insert = connection.CreateCommand())
+        {
+            insert.CommandText = """
+                INSERT INTO grain_state (grain_type, grain_id, state_name, etag, data, active, updated_at)
+                VALUES ('test', 'text', @name, 'e1', '{"counter":6,"phase":"Running"}', 0, 0)
+                """;
+            insert.Parameters.AddWithValue("@name", StateName);
+            await insert.ExecuteNonQueryAsync();
+        }
+        await using (var select = connection.CreateCommand())
+        {
+            select.CommandText = "SELECT typeof(data), CAST(data AS TEXT) FROM grain_state WHERE grain_id = 'blob'";
+            await using var reader = await select.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            Assert.Equal("blob", reader.GetString(0));
+            Assert.Contains("\"counter\":5", reader.GetString(1), StringComparison.Ordinal);
+        }
+        var text = new GrainState<TestState>(new TestState());
+        await _storage.ReadStateAsync(StateName, Grain("text"), text);
+
+        Assert.Equal(6, text.State!.Counter);
+        Assert.Equal(TestPhase.Running, text.State.Phase);
+        Assert.Equal("e1", text.ETag);
     }
 
     private static GrainId Grain(string key) => GrainId.Create("test", key);
