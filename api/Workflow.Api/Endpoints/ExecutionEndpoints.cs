@@ -67,6 +67,7 @@ public static class ExecutionEndpoints
             WorkflowVersion = document.Version,
             WorkflowJson = json,
             IsSavedVersion = true,
+            IsNewExecution = true,
             TriggerJson = body?["input"]?.ToJsonString(),
             TriggeredBy = "manual",
         });

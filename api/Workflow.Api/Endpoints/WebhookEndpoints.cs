@@ -80,6 +80,7 @@ public static class WebhookEndpoints
             WorkflowVersion = registration.Version,
             WorkflowJson = route.WorkflowJson,
             IsSavedVersion = true,
+            IsNewExecution = deliveryId is null,
             TriggerNodeId = registration.NodeId,
             TriggerJson = data.ToJsonString(),
             TriggeredBy = "webhook",

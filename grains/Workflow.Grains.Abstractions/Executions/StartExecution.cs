@@ -39,4 +39,11 @@ public sealed record StartExecution
 
     /// <summary>When set, the answer's node views carry outputs only for these nodes (null: every node's).</summary>
     [Id(12)] public IReadOnlyList<string>? AnswerOutputsOf { get; init; }
+
+    /// <summary>
+    /// The caller drew this execution's id at random just now (<c>ExecutionIds.New</c>), so nothing can be stored
+    /// under it yet and the grain need not read its storage before starting. Never set for a deterministic id (a
+    /// scheduled instant, a webhook delivery): those must find the execution a first start stored.
+    /// </summary>
+    [Id(13)] public bool IsNewExecution { get; init; }
 }

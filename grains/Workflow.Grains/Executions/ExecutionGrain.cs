@@ -9,6 +9,7 @@ using Workflow.Grains.Abstractions.Executions;
 using Workflow.Grains.Abstractions.History;
 using Workflow.Grains.Abstractions.Live;
 using Workflow.Grains.Abstractions.Workflows;
+using Workflow.Grains.Storage;
 
 namespace Workflow.Grains.Executions;
 
@@ -19,14 +20,13 @@ namespace Workflow.Grains.Executions;
 /// </summary>
 [GrainType(ExecutionRecovery.GrainType)]
 public sealed partial class ExecutionGrain(
-    [PersistentState("execution", "workflow")] IPersistentState<ExecutionGrainState> state,
     [FromKeyedServices("workflow")] IGrainStorage storage,
     ExecutionServices services,
     PinnedWorkflowCache workflows,
     IExecutionHistoryStore history,
     ExecutionLauncher launcher,
     WatchLeaseCache leases,
-    ILogger<ExecutionGrain> logger) : Grain, IExecutionGrain, IRemindable, IExecutionHost
+    ILogger<ExecutionGrain> logger) : Grain, IExecutionGrain, IRemindable, IExecutionHost, IIncomingGrainCallFilter
 {
     private const string WakeReminder = "wake";
     private const string PinStateName = "pin";
@@ -46,10 +46,42 @@ public sealed partial class ExecutionGrain(
     private readonly GrainState<ExecutionPin> _pin = new(new ExecutionPin());
     private Task? _pinning;
 
+    /// <summary>
+    /// The checkpoint, read before the first call is handled unless that call starts a new execution (its caller drew
+    /// a fresh random id, so there is nothing to read: one storage read less per execution).
+    /// </summary>
+    private OnDemandState<ExecutionGrainState> state = null!;
+
     private string Tenant => GrainKeys.Split(this.GetPrimaryKeyString()).Tenant;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        state = new OnDemandState<ExecutionGrainState>(storage, "execution", this.GetGrainId);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Loads the checkpoint before the first call runs (see <see cref="state"/>).</summary>
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!state.IsLoaded)
+        {
+            if (context.Request.GetArgumentCount() > 0 && context.Request.GetArgument(0) is StartExecution { IsNewExecution: true })
+            {
+                state.LoadNew();
+            }
+            else
+            {
+                await LoadCheckpointAsync();
+            }
+        }
+        await context.Invoke();
+    }
+
+    /// <summary>Reads the checkpoint and the pinned workflow; an execution cut off by a restart runs on.</summary>
+    private async Task LoadCheckpointAsync()
+    {
+        await state.LoadAsync();
         if (state.State.Pinned)
         {
             await storage.ReadStateAsync(PinStateName, this.GetGrainId(), _pin);
@@ -141,13 +173,23 @@ public sealed partial class ExecutionGrain(
     {
         var statusChanged = execution.Status != _lastRecorded;
         var events = CheckpointEvents(execution, statusChanged);
-        var written = state.WriteStateAsync(cancellationToken);
-        if (_pinning is { } pinning)
+        var written = state.WriteStateAsync();
+        try
         {
-            _pinning = null;
-            await pinning;
+            if (_pinning is { } pinning)
+            {
+                _pinning = null;
+                await pinning;
+            }
+            await written;
         }
-        await written;
+        catch (InconsistentStateException)
+        {
+            // The stored execution is not the one this activation holds (another activation wrote it, or an id taken
+            // as new was not): drop this activation so the next call reads what is stored.
+            DeactivateOnIdle();
+            throw;
+        }
         if (statusChanged)
         {
             _lastRecorded = execution.Status;

@@ -41,6 +41,7 @@ public sealed class ExecutionLauncher(IGrainFactory grains)
             WorkflowVersion = document.Version,
             WorkflowJson = json,
             IsSavedVersion = true,
+            IsNewExecution = executionId is null,
             TriggerNodeId = triggerNodeId,
             TriggerJson = triggerData?.ToJsonString(),
             TriggeredBy = triggeredBy,

@@ -140,6 +140,40 @@ public sealed class ExecutionCheckpointFormatTests : IAsyncLifetime
         Assert.Equal("{\"order\":1}", full!.Nodes[0].OutputJson);
     }
 
+    [Fact]
+    public async Task Start_NewExecution_DoesNotReadStorage_SoAnIdThatWasUsedFailsInsteadOfBeingOverwritten()
+    {
+        var workflowId = Guid.NewGuid();
+        var key = GrainKeys.For(Tenant, Guid.NewGuid().ToString());
+        var first = await _cluster.Client.GetGrain<IExecutionGrain>(key).StartAsync(new StartExecution
+        {
+            WorkflowId = workflowId, WorkflowVersion = 1, WorkflowJson = WorkflowJson(workflowId), TriggerJson = "{\"run\":1}",
+            WaitForOutcome = TimeSpan.FromSeconds(20),
+        });
+        Assert.Equal("completed", first.Status);
+        await Poll.UntilAsync(async () => !await IsActiveAsync(key), "The finished execution did not deactivate.");
+
+        // Started again under the same id, claiming the id is new: without a read the grain cannot know better, and the
+        // insert of the start checkpoint must then refuse to overwrite the stored execution.
+        var again = _cluster.Client.GetGrain<IExecutionGrain>(key).StartAsync(new StartExecution
+        {
+            WorkflowId = workflowId, WorkflowVersion = 1, WorkflowJson = WorkflowJson(workflowId), TriggerJson = "{\"run\":2}",
+            IsNewExecution = true,
+        });
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => again);
+        await Poll.UntilAsync(async () => !await IsActiveAsync(key), "The refused activation did not deactivate.");
+        var stored = await _cluster.Client.GetGrain<IExecutionGrain>(key).GetAsync();
+        Assert.Equal("{\"run\":1}", stored!.Nodes[0].OutputJson);
+        Assert.Equal("completed", stored.Status);
+    }
+
+    private async Task<bool> IsActiveAsync(string key)
+    {
+        var statistics = await _cluster.Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
+        return statistics.Any(s => s.GrainId == GrainId.Create(ExecutionRecovery.GrainType, key));
+    }
+
     private sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder)
