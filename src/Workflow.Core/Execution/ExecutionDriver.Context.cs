@@ -10,18 +10,24 @@ public sealed partial class ExecutionDriver
 {
     private NodeContext BuildContext(NodeDefinition definition, NodeState node, bool isLoopStep)
     {
-        var inputs = new List<(long Order, BranchInput Input)>();
+        var inputs = new List<(long Order, int Index, BranchInput Input)>();
         foreach (var edge in _planner.Graph.ForwardIncomingOf(definition.Id))
         {
             var status = State.Edge(edge.Id);
             if (status is EdgeStatus.Taken or EdgeStatus.Failed)
             {
                 var source = State.Node(edge.Source);
-                inputs.Add((source.CompletionOrder, new BranchInput(edge.Source, edge.Id,
+                inputs.Add((source.CompletionOrder, inputs.Count, new BranchInput(edge.Source, edge.Id,
                     status == EdgeStatus.Taken ? source.Output : null, status == EdgeStatus.Failed ? source.Error : null)));
             }
         }
-        var ordered = inputs.OrderBy(i => i.Order).Select(i => i.Input).ToArray();
+        // In completion order; inputs completed at the same step keep the order of their edges.
+        inputs.Sort(static (a, b) => a.Order != b.Order ? a.Order.CompareTo(b.Order) : a.Index.CompareTo(b.Index));
+        var ordered = new BranchInput[inputs.Count];
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            ordered[i] = inputs[i].Input;
+        }
         var input = definition.Id == State.TriggerNodeId ? State.Trigger : ordered.FirstOrDefault(i => i.Error is null)?.Output;
 
         LoopFrame? frame = null;

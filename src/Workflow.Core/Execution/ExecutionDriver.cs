@@ -204,7 +204,11 @@ public sealed partial class ExecutionDriver
             }
 
             _poke = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var waits = _inFlight.Values.Select(f => (Task)f.Task).Append(_poke.Task).ToList();
+            var waits = new List<Task>(_inFlight.Count + 2) { _poke.Task };
+            foreach (var flight in _inFlight.Values)
+            {
+                waits.Add(flight.Task);
+            }
             if (State.Deadline is { } due)
             {
                 waits.Add(Task.Delay(Max(due - now, TimeSpan.Zero), _services.Time, cancellationToken));
@@ -213,7 +217,15 @@ public sealed partial class ExecutionDriver
             cancellationToken.ThrowIfCancellationRequested();
 
             dirty = false;
-            foreach (var (id, flight) in _inFlight.Where(kv => kv.Value.Task.IsCompleted).ToArray())
+            List<(string Id, InFlight Flight)>? completed = null;
+            foreach (var (id, flight) in _inFlight)
+            {
+                if (flight.Task.IsCompleted)
+                {
+                    (completed ??= []).Add((id, flight));
+                }
+            }
+            foreach (var (id, flight) in completed ?? [])
             {
                 _inFlight.Remove(id);
                 flight.Cancellation.Dispose();

@@ -37,7 +37,12 @@ public sealed class WorkflowGraph
             }
         }
         EnclosingLoop = innermost.ToFrozenDictionary(StringComparer.Ordinal);
+        ForwardIncoming = Incoming.ToFrozenDictionary(
+            kv => kv.Key, kv => (IReadOnlyList<EdgeDefinition>)kv.Value.Where(e => !IsBackEdge(e)).ToArray(), StringComparer.Ordinal);
     }
+
+    /// <summary>Node id → its incoming edges that are not back edges (the planner asks for them at every step).</summary>
+    private FrozenDictionary<string, IReadOnlyList<EdgeDefinition>> ForwardIncoming { get; }
 
     public WorkflowDefinition Definition { get; }
     public FrozenDictionary<string, NodeDefinition> Nodes { get; }
@@ -57,7 +62,7 @@ public sealed class WorkflowGraph
         LoopBodies.TryGetValue(edge.Target, out var body) && body.Contains(edge.Source);
 
     /// <summary>Incoming edges that are not back edges.</summary>
-    public IEnumerable<EdgeDefinition> ForwardIncomingOf(string nodeId) => IncomingOf(nodeId).Where(e => !IsBackEdge(e));
+    public IReadOnlyList<EdgeDefinition> ForwardIncomingOf(string nodeId) => ForwardIncoming.TryGetValue(nodeId, out var e) ? e : NoEdges;
 
     /// <summary>Nodes reachable from <paramref name="starts"/> (inclusive), not passing through <paramref name="stopAt"/>.</summary>
     public FrozenSet<string> ReachableFrom(IEnumerable<string> starts, string? stopAt = null)
