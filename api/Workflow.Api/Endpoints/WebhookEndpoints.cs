@@ -27,7 +27,7 @@ public static class WebhookEndpoints
     }
 
     public static async Task<IResult> HandleAsync(HttpContext context, string tenant, string? path, IGrainFactory grains,
-        WebhookRouteCache routes, ApiLimits limits, TimeProvider time, CancellationToken cancellationToken)
+        ExecutionGrains executions, WebhookRouteCache routes, ApiLimits limits, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var normalised = WebhookPaths.Normalise(path);
@@ -68,7 +68,7 @@ public static class WebhookEndpoints
         var executionId = deliveryId is null
             ? Core.Execution.ExecutionIds.New()
             : DeterministicId($"{tenant}:{registration.WorkflowId}:{registration.NodeId}:{deliveryId}");
-        var grain = grains.GetGrain<IExecutionGrain>(GrainKeys.For(tenant, executionId));
+        var grain = executions.Get(tenant, executionId);
         if (deliveryId is not null && await grain.GetAsync() is not null)
         {
             return WebhookResults.Duplicate(executionId);

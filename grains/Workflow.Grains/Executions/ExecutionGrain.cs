@@ -51,6 +51,8 @@ public sealed partial class ExecutionGrain(
     /// a fresh random id, so there is nothing to read: one storage read less per execution).
     /// </summary>
     private OnDemandState<ExecutionGrainState> state = null!;
+    private Task? _loading;
+    private bool _loaded;
 
     private string Tenant => GrainKeys.Split(this.GetPrimaryKeyString()).Tenant;
 
@@ -64,18 +66,32 @@ public sealed partial class ExecutionGrain(
     public async Task Invoke(IIncomingGrainCallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!state.IsLoaded)
+        if (!_loaded)
         {
-            if (context.Request.GetArgumentCount() > 0 && context.Request.GetArgument(0) is StartExecution { IsNewExecution: true })
+            if (_loading is null && context.Request.GetArgumentCount() > 0 && context.Request.GetArgument(0) is StartExecution { IsNewExecution: true })
             {
-                state.LoadNew();
+                _loaded = true; // nothing stored under a fresh id: the empty state is the stored one
             }
             else
             {
-                await LoadCheckpointAsync();
+                // One read for all: a call that interleaves (Get, Wait, Watch) while the first one reads awaits the same read.
+                await (_loading ??= LoadOnceAsync());
             }
         }
         await context.Invoke();
+    }
+
+    private async Task LoadOnceAsync()
+    {
+        try
+        {
+            await LoadCheckpointAsync();
+        }
+        catch
+        {
+            _loading = null; // a failed read is tried again by the next call
+            throw;
+        }
     }
 
     /// <summary>Reads the checkpoint and the pinned workflow; an execution cut off by a restart runs on.</summary>
@@ -99,6 +115,7 @@ public sealed partial class ExecutionGrain(
             state.State.EventSequence += Math.Max(64, 4L * _workflow!.Graph.Nodes.Count);
             Drive();
         }
+        _loaded = true;
     }
 
     public async Task<ExecutionView> StartAsync(StartExecution request)

@@ -12,7 +12,7 @@ namespace Workflow.Grains.Executions;
 /// A caller that must never start the same run twice (a scheduled instant, a webhook delivery id) passes a
 /// deterministic execution id from <see cref="DeterministicId"/>: starting an existing execution returns it.
 /// </summary>
-public sealed class ExecutionLauncher(IGrainFactory grains)
+public sealed class ExecutionLauncher(IGrainFactory grains, ExecutionGrains executions)
 {
     /// <summary>A stable execution id for a dedupe key (the same key always gives the same id).</summary>
     public static string DeterministicId(string dedupeKey) => DeterministicIds.From(dedupeKey);
@@ -34,7 +34,7 @@ public sealed class ExecutionLauncher(IGrainFactory grains)
         {
             return null;
         }
-        var grain = grains.GetGrain<IExecutionGrain>(GrainKeys.For(tenant, executionId ?? ExecutionIds.New()));
+        var grain = executions.Get(tenant, executionId ?? ExecutionIds.New());
         var view = await grain.StartAsync(new StartExecution
         {
             WorkflowId = document.Id,

@@ -10,7 +10,7 @@ namespace Workflow.Grains.Executions;
 /// </summary>
 public sealed partial class ExecutionRecovery(SqliteGrainStorage storage, IGrainFactory grains, ILogger<ExecutionRecovery> logger)
 {
-    public const string GrainType = "execution";
+    public const string GrainType = ExecutionGrains.GrainTypeName;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {

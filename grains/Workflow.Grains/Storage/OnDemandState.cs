@@ -13,22 +13,32 @@ public sealed class OnDemandState<T>(IGrainStorage storage, string stateName, Fu
 {
     private readonly GrainState<T> _state = new(new T());
 
-    /// <summary>Gets a value indicating whether <see cref="State"/> holds what is stored (read, or known to be new).</summary>
-    public bool IsLoaded { get; private set; }
-
-    /// <summary>Gets the state; meaningful once <see cref="IsLoaded"/>.</summary>
+    /// <summary>Gets the state: empty until <see cref="LoadAsync"/>, which a grain known to be new need not call.</summary>
     public T State => _state.State!;
 
     /// <summary>Reads the stored state.</summary>
-    public async Task LoadAsync()
+    public Task LoadAsync() => storage.ReadStateAsync(stateName, grainId(), _state);
+
+    private Task _lastWrite = Task.CompletedTask;
+
+    /// <summary>
+    /// Writes the state (an insert while nothing is stored: a row that exists after all is a conflict). Writes run
+    /// one after the other, as Orleans' own persistent state does: a write started while another is in flight (a
+    /// grain call interleaving with the grain's background work) would expect the ETag the first one replaces.
+    /// </summary>
+    public Task WriteStateAsync() => _lastWrite = WriteAfterAsync(_lastWrite);
+
+    private async Task WriteAfterAsync(Task previous)
     {
-        await storage.ReadStateAsync(stateName, grainId(), _state);
-        IsLoaded = true;
+        try
+        {
+            await previous;
+        }
+#pragma warning disable CA1031 // The previous write's caller sees its failure; this write is tried regardless.
+        catch
+#pragma warning restore CA1031
+        {
+        }
+        await storage.WriteStateAsync(stateName, grainId(), _state);
     }
-
-    /// <summary>Takes the state as new without reading: only for a grain whose id nobody can have used before.</summary>
-    public void LoadNew() => IsLoaded = true;
-
-    /// <summary>Writes the state (an insert while nothing is stored: a row that exists after all is a conflict).</summary>
-    public Task WriteStateAsync() => storage.WriteStateAsync(stateName, grainId(), _state);
 }

@@ -1,5 +1,6 @@
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Workflow.Grains.Abstractions.Executions;
 using Workflow.Api.Auth;
 using Workflow.Core.Execution;
 using Workflow.Core.Expressions;
@@ -45,6 +46,7 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<PinnedWorkflowCache>();
         builder.Services.AddSingleton<Workflow.Grains.Abstractions.Live.WatchLeaseCache>();
         builder.Services.AddSingleton<ExecutionLauncher>();
+        builder.Services.AddSingleton<ExecutionGrains>();
         builder.Services.AddSingleton<ISubworkflowStarter, SubworkflowStarter>();
         builder.Services.AddSingleton<TriggerSync>();
         builder.Services.AddSingleton<ITriggerHandler, Workflow.Grains.Triggers.Events.EventTriggerHandler>();

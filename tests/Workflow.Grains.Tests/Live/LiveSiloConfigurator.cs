@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 using Orleans.TestingHost;
+using Workflow.Grains.Abstractions.Executions;
 using Workflow.Core.Execution;
 using Workflow.Core.Expressions;
 using Workflow.Core.Nodes;
@@ -35,6 +36,7 @@ public sealed class LiveSiloConfigurator : ISiloConfigurator
             sp.GetRequiredService<NodeRegistry>(), sp.GetRequiredService<IExpressionEvaluator>(), sp.GetRequiredService<TimeProvider>(), sp));
         services.AddSingleton<PinnedWorkflowCache>();
         services.AddSingleton<ExecutionLauncher>();
+        services.AddSingleton<ExecutionGrains>();
         services.AddSingleton<WatchLeaseCache>();
     }
 }

@@ -228,6 +228,23 @@ public sealed class SqliteGrainStorageTests : IAsyncLifetime
         Assert.Equal("e1", text.ETag);
     }
 
+    [Fact]
+    public async Task OnDemandState_OverlappingWrites_RunInTurnWithEachOthersETag()
+    {
+        var state = new OnDemandState<TestState>(_storage, StateName, () => Grain("on-demand"));
+        await state.LoadAsync();
+
+        state.State.Counter = 1;
+        var first = state.WriteStateAsync();
+        state.State.Counter = 2;
+        var second = state.WriteStateAsync();
+        await Task.WhenAll(first, second);
+
+        var read = new OnDemandState<TestState>(_storage, StateName, () => Grain("on-demand"));
+        await read.LoadAsync();
+        Assert.Equal(2, read.State.Counter);
+    }
+
     private static GrainId Grain(string key) => GrainId.Create("test", key);
 
     private (SqliteDatabase Database, SqliteGrainStorage Storage) Open()

@@ -15,10 +15,11 @@ using Workflow.Grains.Tests.Storage;
 namespace Workflow.Grains.Tests.Executions;
 
 /// <summary>
-/// The checkpoint rewritten after every node leaves the workflow document out (it is pinned once in its own row),
-/// and executions checkpointed before that split, with the document inside, still load.
+/// The execution grain against its real storage: what its checkpoint holds (never the workflow document; a copy of it
+/// in its own row, or a reference to a saved version), that older checkpoints still load, that a new execution reads
+/// nothing, and what a start answers.
 /// </summary>
-public sealed class ExecutionCheckpointFormatTests : IAsyncLifetime
+public sealed class ExecutionGrainTests : IAsyncLifetime
 {
     private const string Tenant = "format";
     private readonly SqliteTestDirectory _directory = new();
@@ -166,6 +167,19 @@ public sealed class ExecutionCheckpointFormatTests : IAsyncLifetime
         var stored = await _cluster.Client.GetGrain<IExecutionGrain>(key).GetAsync();
         Assert.Equal("{\"run\":1}", stored!.Nodes[0].OutputJson);
         Assert.Equal("completed", stored.Status);
+    }
+
+    [Fact]
+    public async Task ExecutionGrains_Get_SameGrainAsGetGrainByInterface()
+    {
+        var executions = _cluster.GetSiloServiceProvider().GetRequiredService<ExecutionGrains>();
+        var id = Guid.NewGuid().ToString();
+
+        var grain = executions.Get(Tenant, id);
+
+        Assert.Equal(_cluster.Client.GetGrain<IExecutionGrain>(GrainKeys.For(Tenant, id)).GetGrainId(), grain.GetGrainId());
+        Assert.Equal(GrainId.Create(ExecutionRecovery.GrainType, GrainKeys.For(Tenant, id)), grain.GetGrainId());
+        Assert.Null(await grain.GetAsync());
     }
 
     private async Task<bool> IsActiveAsync(string key)
