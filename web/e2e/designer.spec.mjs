@@ -93,6 +93,8 @@ test("designer: build a 5-node workflow by drag and drop, configure, validate, s
     await page.reload();
     await nodeLocator(page, respond).waitFor();
     assert.deepEqual((await canvasNodeIds(page)).sort(), [trigger, set, transform, cond, respond].sort());
+    // Edges render a frame after their nodes: wait for the fourth before counting.
+    await page.locator(".react-flow__edge").nth(3).waitFor();
     assert.equal(await page.locator(".react-flow__edge").count(), 4);
     await selectNode(page, transform);
     assert.equal(await panel.getByLabel("code").inputValue(), "return { x: vars.a + 1 };");
@@ -101,9 +103,11 @@ test("designer: build a 5-node workflow by drag and drop, configure, validate, s
     await selectNode(page, respond);
     await page.keyboard.press("Delete");
     await nodeLocator(page, respond).waitFor({ state: "detached" });
+    await page.locator(".react-flow__edge").nth(3).waitFor({ state: "detached" });
     assert.equal(await page.locator(".react-flow__edge").count(), 3);
     await page.keyboard.press(`${mod}+z`);
     await nodeLocator(page, respond).waitFor();
+    await page.locator(".react-flow__edge").nth(3).waitFor();
     assert.equal(await page.locator(".react-flow__edge").count(), 4);
     await page.keyboard.press(`${mod}+Shift+z`);
     await nodeLocator(page, respond).waitFor({ state: "detached" });

@@ -88,6 +88,11 @@ public sealed class ExecutionDriverTests
         {
             AssertCheckpointedBeforeStart(host, node, predecessor);
         }
+        // The start (trigger included), then a, b, and c together with the execution's completion.
+        var checkpoints = host.Log.Where(entry => entry.StartsWith("checkpoint", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, checkpoints.Count);
+        Assert.Contains("start=completed,a=pending", checkpoints[0], StringComparison.Ordinal);
+        Assert.Contains("c=completed", checkpoints[^1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -106,24 +111,6 @@ public sealed class ExecutionDriverTests
         Assert.Equal(1, trigger.Attempts);
         Assert.Equal(["started start", "completed start"], host.Log);
         Assert.Equal(NodeStatus.Pending, driver.State.Node("a").Status);
-    }
-
-    [Fact]
-    public async Task Run_ChainWithoutPipelining_WritesOneCheckpointPerNodeAfterTheStart()
-    {
-        var document = Document(new WorkflowSettings(),
-            Node("a", "set", new JsonObject { ["values"] = new JsonObject { ["x"] = 1 } }),
-            Node("b", "set", new JsonObject { ["values"] = new JsonObject { ["y"] = 2 } }),
-            Node("c", "set", new JsonObject { ["values"] = new JsonObject { ["z"] = 3 } }));
-        var host = new OrderingHost();
-
-        await RunAsync(document, host, pipeline: false);
-
-        // The start (trigger included), then a, b, and c together with the execution's completion.
-        var checkpoints = host.Log.Where(entry => entry.StartsWith("checkpoint", StringComparison.Ordinal)).ToList();
-        Assert.Equal(4, checkpoints.Count);
-        Assert.Contains("start=completed,a=pending", checkpoints[0], StringComparison.Ordinal);
-        Assert.Contains("c=completed", checkpoints[^1], StringComparison.Ordinal);
     }
 
     [Fact]

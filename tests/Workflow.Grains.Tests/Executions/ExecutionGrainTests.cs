@@ -54,11 +54,7 @@ public sealed class ExecutionGrainTests : IAsyncLifetime
         });
         Assert.Equal("completed", done.Status);
 
-        var storage = _cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>("workflow");
-        var checkpoint = new GrainState<ExecutionGrainState>(new ExecutionGrainState());
-        await storage.ReadStateAsync("execution", GrainId.Create(ExecutionRecovery.GrainType, key), checkpoint);
-        var pin = new GrainState<ExecutionPin>(new ExecutionPin());
-        await storage.ReadStateAsync("pin", GrainId.Create(ExecutionRecovery.GrainType, key), pin);
+        var (storage, checkpoint, pin) = await ReadRowsAsync(key);
         Assert.True(checkpoint.State!.Pinned);
         Assert.Null(checkpoint.State.WorkflowJson);
         Assert.Equal(json, pin.State!.WorkflowJson);
@@ -91,11 +87,7 @@ public sealed class ExecutionGrainTests : IAsyncLifetime
         });
         Assert.Equal("completed", done.Status);
 
-        var storage = _cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>("workflow");
-        var checkpoint = new GrainState<ExecutionGrainState>(new ExecutionGrainState());
-        await storage.ReadStateAsync("execution", GrainId.Create(ExecutionRecovery.GrainType, key), checkpoint);
-        var pin = new GrainState<ExecutionPin>(new ExecutionPin());
-        await storage.ReadStateAsync("pin", GrainId.Create(ExecutionRecovery.GrainType, key), pin);
+        var (storage, checkpoint, pin) = await ReadRowsAsync(key);
         Assert.True(checkpoint.State!.PinnedToVersion);
         Assert.False(checkpoint.State.Pinned);
         Assert.False(pin.RecordExists);
@@ -180,6 +172,17 @@ public sealed class ExecutionGrainTests : IAsyncLifetime
         Assert.Equal(_cluster.Client.GetGrain<IExecutionGrain>(GrainKeys.For(Tenant, id)).GetGrainId(), grain.GetGrainId());
         Assert.Equal(GrainId.Create(ExecutionRecovery.GrainType, GrainKeys.For(Tenant, id)), grain.GetGrainId());
         Assert.Null(await grain.GetAsync());
+    }
+
+    /// <summary>The execution's checkpoint and pin rows as stored.</summary>
+    private async Task<(IGrainStorage Storage, GrainState<ExecutionGrainState> Checkpoint, GrainState<ExecutionPin> Pin)> ReadRowsAsync(string key)
+    {
+        var storage = _cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>("workflow");
+        var checkpoint = new GrainState<ExecutionGrainState>(new ExecutionGrainState());
+        await storage.ReadStateAsync("execution", GrainId.Create(ExecutionRecovery.GrainType, key), checkpoint);
+        var pin = new GrainState<ExecutionPin>(new ExecutionPin());
+        await storage.ReadStateAsync("pin", GrainId.Create(ExecutionRecovery.GrainType, key), pin);
+        return (storage, checkpoint, pin);
     }
 
     private async Task<bool> IsActiveAsync(string key)
