@@ -38,7 +38,8 @@ public static class ExecutionEndpoints
     }
 
     public static async Task<Results<Accepted<JsonObject>, Ok<JsonObject>, ProblemHttpResult>> StartAsync(
-        HttpContext context, string id, IGrainFactory grains, ApiLimits limits, bool wait = false, CancellationToken cancellationToken = default)
+        HttpContext context, string id, IGrainFactory grains, ExecutionGrains executions, ApiLimits limits, bool wait = false,
+        CancellationToken cancellationToken = default)
     {
         if (WorkflowEndpoints.Grain(context, id, grains) is not { } workflowGrain || await workflowGrain.GetAsync() is not { } json)
         {
@@ -60,7 +61,7 @@ public static class ExecutionEndpoints
         }
         var executionId = Core.Execution.ExecutionIds.New();
         var tenant = TenantResolver.TenantOf(context);
-        var grain = grains.GetGrain<IExecutionGrain>(GrainKeys.For(tenant, executionId));
+        var grain = executions.Get(tenant, executionId);
         var view = await grain.StartAsync(new StartExecution
         {
             WorkflowId = document.Id,

@@ -40,8 +40,8 @@ public sealed partial class ExecutionGrain(
     private ExecutionStatus _lastRecorded = (ExecutionStatus)(-1);
 
     /// <summary>
-    /// The pinned workflow row, read and written directly rather than as a persistent state: a new execution has none
-    /// to read (it brings its document), so only a reactivated one reads it — one storage read less per execution.
+    /// The workflow document the execution runs: brought by the start, or read on reactivation (from the pin row of an
+    /// ad-hoc document, or from the saved version); the pin row is read and written directly, not as a persistent state.
     /// </summary>
     private readonly GrainState<ExecutionPin> _pin = new(new ExecutionPin());
     private Task? _pinning;

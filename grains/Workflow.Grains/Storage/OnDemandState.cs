@@ -12,14 +12,13 @@ public sealed class OnDemandState<T>(IGrainStorage storage, string stateName, Fu
     where T : new()
 {
     private readonly GrainState<T> _state = new(new T());
+    private Task _lastWrite = Task.CompletedTask;
 
     /// <summary>Gets the state: empty until <see cref="LoadAsync"/>, which a grain known to be new need not call.</summary>
     public T State => _state.State!;
 
     /// <summary>Reads the stored state.</summary>
     public Task LoadAsync() => storage.ReadStateAsync(stateName, grainId(), _state);
-
-    private Task _lastWrite = Task.CompletedTask;
 
     /// <summary>
     /// Writes the state (an insert while nothing is stored: a row that exists after all is a conflict). Writes run

@@ -19,7 +19,8 @@ internal static class SqliteSchema
             etag       TEXT NOT NULL,
             active     INTEGER NOT NULL DEFAULT 0,
             updated_at INTEGER NOT NULL,
-            -- JSON text; bytes of Orleans' serializer for Orleans' own state types. BLOB affinity keeps text as text.
+            -- UTF-8 JSON (JSON text in rows written before that); bytes of Orleans' serializer for Orleans' own state
+            -- types. BLOB affinity stores each as it comes.
             data       BLOB,
             UNIQUE (grain_type, grain_id, state_name)
         );
