@@ -20,6 +20,22 @@ public sealed class ExecutionIdTests
     }
 
     [Fact]
+    public void New_IsAVersion7GuidCarryingItsMillisecondAndDiffersEveryTime()
+    {
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(1_796_000_000_123);
+        var ids = Enumerable.Range(0, 1_000).Select(_ => ExecutionIds.New(at)).ToList();
+
+        foreach (var id in ids)
+        {
+            var guid = Guid.Parse(id);
+            Assert.Equal(7, guid.Version);
+            Assert.Equal(0b10, guid.Variant >> 2);
+            Assert.Equal(at.ToUnixTimeMilliseconds(), Convert.ToInt64(id.Replace("-", "", StringComparison.Ordinal)[..12], 16));
+        }
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
+
+    [Fact]
     public void NodeState_UnsetOptionalMembers_LeftOutAndReadBackAsUnset()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
