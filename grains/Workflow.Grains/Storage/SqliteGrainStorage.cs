@@ -168,31 +168,30 @@ public sealed partial class SqliteGrainStorage : IGrainStorage
         {
             null => """
                 INSERT INTO grain_state (grain_type, grain_id, state_name, etag, data, active, updated_at)
-                VALUES (@type, @id, @name, @etag, @data, @active, @updated) ON CONFLICT DO NOTHING
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING
                 """,
             AnyETag => """
                 INSERT INTO grain_state (grain_type, grain_id, state_name, etag, data, active, updated_at)
-                VALUES (@type, @id, @name, @etag, @data, @active, @updated)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                 ON CONFLICT (grain_type, grain_id, state_name) DO UPDATE SET
                     etag = excluded.etag, data = excluded.data, active = excluded.active, updated_at = excluded.updated_at
                 """,
             _ => """
-                UPDATE grain_state SET etag = @etag, data = @data, active = @active, updated_at = @updated
-                WHERE grain_type = @type AND grain_id = @id AND state_name = @name AND etag = @expected
+                UPDATE grain_state SET etag = ?4, data = ?5, active = ?6, updated_at = ?7
+                WHERE grain_type = ?1 AND grain_id = ?2 AND state_name = ?3 AND etag = ?8
                 """,
         };
-        var command = context.Command(sql);
-        BindKey(command, row.StateName, row.GrainId);
-        command.Parameters.AddWithValue("@etag", row.NewETag);
-        command.Parameters.AddWithValue("@data", row.Data);
-        command.Parameters.AddWithValue("@active", row.Active ? 1 : 0);
-        command.Parameters.AddWithValue("@updated", row.UpdatedAt);
+        var statement = BindKey(context.Statement(sql), row.StateName, row.GrainId)
+            .Bind(4, row.NewETag)
+            .Bind(5, row.Data)
+            .Bind(6, row.Active ? 1 : 0)
+            .Bind(7, row.UpdatedAt);
         if (row.ExpectedETag is not null and not AnyETag)
         {
-            command.Parameters.AddWithValue("@expected", row.ExpectedETag);
+            statement.Bind(8, row.ExpectedETag);
         }
 
-        return command.ExecuteNonQuery() == 1 ? null : new ETagConflict(ReadETag(context, row.StateName, row.GrainId));
+        return statement.Execute() == 1 ? null : new ETagConflict(ReadETag(context, row.StateName, row.GrainId));
     }
 
     /// <summary>Runs in the writer. Returns null when deleted (or already absent as expected), else the stored ETag.</summary>
@@ -218,12 +217,13 @@ public sealed partial class SqliteGrainStorage : IGrainStorage
             : new ETagConflict(ReadETag(context, stateName, grainId));
     }
 
-    private static string? ReadETag(SqliteWriteContext context, string stateName, GrainId grainId)
-    {
-        var command = context.Command("SELECT etag FROM grain_state WHERE grain_type = @type AND grain_id = @id AND state_name = @name");
-        BindKey(command, stateName, grainId);
-        return command.ExecuteScalar() as string;
-    }
+    private static string? ReadETag(SqliteWriteContext context, string stateName, GrainId grainId) =>
+        BindKey(context.Statement("SELECT etag FROM grain_state WHERE grain_type = ?1 AND grain_id = ?2 AND state_name = ?3"), stateName, grainId)
+            .QueryText();
+
+    /// <summary>Binds the row key as <c>?1</c>-<c>?3</c>: the grain type and key as the UTF-8 bytes Orleans holds them in.</summary>
+    private static SqliteStatement BindKey(SqliteStatement statement, string stateName, GrainId grainId) =>
+        statement.BindUtf8(1, grainId.Type.AsSpan()).BindUtf8(2, grainId.Key.AsSpan()).Bind(3, stateName);
 
     private static void BindKey(SqliteCommand command, string stateName, GrainId grainId)
     {

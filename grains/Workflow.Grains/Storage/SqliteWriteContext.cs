@@ -9,6 +9,7 @@ namespace Workflow.Grains.Storage;
 internal sealed class SqliteWriteContext(SqliteConnection connection) : IDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SqliteStatement> _statements = new(StringComparer.Ordinal);
 
     /// <summary>Gets the writer connection.</summary>
     public SqliteConnection Connection => connection;
@@ -31,6 +32,18 @@ internal sealed class SqliteWriteContext(SqliteConnection connection) : IDisposa
         return command;
     }
 
+    /// <summary>Returns the cached raw statement for <paramref name="sql"/> (positional parameters), nothing bound.</summary>
+    public SqliteStatement Statement(string sql)
+    {
+        if (!_statements.TryGetValue(sql, out var statement))
+        {
+            statement = new SqliteStatement(connection, sql);
+            _statements.Add(sql, statement);
+        }
+
+        return statement;
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
@@ -39,6 +52,12 @@ internal sealed class SqliteWriteContext(SqliteConnection connection) : IDisposa
             command.Dispose();
         }
 
+        foreach (var statement in _statements.Values)
+        {
+            statement.Dispose();
+        }
+
         _commands.Clear();
+        _statements.Clear();
     }
 }
