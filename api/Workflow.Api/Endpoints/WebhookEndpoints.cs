@@ -20,9 +20,12 @@ public static class WebhookEndpoints
     /// <summary>Longest time <c>lastNode</c> and <c>respondNode</c> wait before answering 202 with the execution id.</summary>
     public static readonly TimeSpan MaxResponseWait = TimeSpan.FromSeconds(30);
 
+    /// <summary>Where webhook routes start; requests under it are not authenticated by the API's schemes.</summary>
+    public const string PathPrefix = "/hooks";
+
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
     {
-        app.Map("/hooks/{tenant}/{**path}", HandleAsync).AllowAnonymous().WithTags("Webhooks").ExcludeFromDescription();
+        app.Map(PathPrefix + "/{tenant}/{**path}", HandleAsync).AllowAnonymous().WithTags("Webhooks").ExcludeFromDescription();
         return app;
     }
 

@@ -48,6 +48,9 @@ public static class WorkflowApiExtensions
         return services;
     }
 
+    /// <summary>The app property by which <c>UseAuthentication</c> tells WebApplication that authentication is in the pipeline.</summary>
+    private const string AuthenticationMiddlewareSetKey = "__AuthenticationMiddlewareSet";
+
     public static WebApplication MapWorkflowApi(this WebApplication app)
     {
         app.UseExceptionHandler(handler => handler.Run(WriteUnhandledAsync));
@@ -55,7 +58,12 @@ public static class WorkflowApiExtensions
         app.UseSecurityHeaders();
         app.UseCors(WorkflowCorsOptions.PolicyName);
         // Rate limits are per tenant, so they apply after authentication tells who is calling and before any work.
-        app.UseAuthentication();
+        // Webhooks are anonymous to the API (each trigger checks its own signature or key), so they skip the
+        // authentication handlers, which ran for every delivery to find no token (rate-limited per client IP as before).
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments(WebhookEndpoints.PathPrefix), branch => branch.UseAuthentication());
+        // UseAuthentication marks the branch, not the app: without the app's mark WebApplication would add another
+        // authentication middleware in front of everything (RateLimitTests checks that webhooks stay unauthenticated).
+        ((IApplicationBuilder)app).Properties[AuthenticationMiddlewareSetKey] = true;
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");

@@ -36,4 +36,20 @@ public sealed class RateLimitTests : IAsyncLifetime
         Assert.Contains("\"code\":\"rate_limited\"", problem, StringComparison.Ordinal);
         Assert.All(quietResponses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
     }
+
+    [Fact]
+    public async Task Webhook_FromACallerCarryingAFloodedTenantsToken_IsLimitedByItsAddressNotTheToken()
+    {
+        var flooder = await _factory.CreateTenantAsync();
+        var flood = await Task.WhenAll(Enumerable.Range(0, 60).Select(_ => flooder.Owner.GetAsync("/api/workflows")));
+        Assert.Contains(flood, r => r.StatusCode == HttpStatusCode.TooManyRequests);
+
+        // Webhooks are anonymous to the API: the token they happen to carry is not read, so the tenant's empty bucket
+        // does not apply (the unknown path answers 404 rather than 429).
+        using var hook = await flooder.Owner.PostAsync($"/hooks/{flooder.Name}/no-such-hook", new StringContent("{}"));
+
+        Assert.Equal(HttpStatusCode.NotFound, hook.StatusCode);
+        using var api = await flooder.Owner.GetAsync("/api/workflows");
+        Assert.Equal(HttpStatusCode.TooManyRequests, api.StatusCode);
+    }
 }
