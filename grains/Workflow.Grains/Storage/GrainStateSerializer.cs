@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Orleans.Serialization.Serializers;
@@ -17,6 +18,13 @@ internal sealed class GrainStateSerializer(
 {
     private readonly JsonSerializerOptions _json = jsonOptions ?? CreateDefaultJsonOptions();
 
+    /// <summary>The serialization buffer of this thread (grows to the largest state it wrote, a few kilobytes).</summary>
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     /// <summary>Creates the default JSON options: web defaults with enums as strings.</summary>
     public static JsonSerializerOptions CreateDefaultJsonOptions()
     {
@@ -28,9 +36,27 @@ internal sealed class GrainStateSerializer(
     /// <summary>
     /// Serializes <paramref name="state"/> to UTF-8 JSON (stored as a blob: no UTF-16 string on the way, nor a
     /// conversion back to UTF-8 when SQLite binds it), or with Orleans' serializer for Orleans' own state types.
+    /// The bytes are in an array rented from the shared pool (an execution writes its state after every node):
+    /// dispose the result once the row is written.
     /// </summary>
-    public byte[] Serialize<T>(T? state) =>
-        UsesOrleansSerializer<T>() ? orleansSerializer!.Serialize(state).ToArray() : JsonSerializer.SerializeToUtf8Bytes(state, _json);
+    public SerializedState Serialize<T>(T? state)
+    {
+        if (UsesOrleansSerializer<T>())
+        {
+            return SerializedState.CopyOf(orleansSerializer!.Serialize(state).ToMemory().Span);
+        }
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions
+        {
+            Encoder = _json.Encoder,
+            Indented = _json.WriteIndented,
+            MaxDepth = _json.MaxDepth,
+        });
+        writer.Reset(buffer);
+        JsonSerializer.Serialize(writer, state, _json);
+        return SerializedState.CopyOf(buffer.WrittenSpan);
+    }
 
     /// <summary>
     /// Reads the <c>data</c> column written by <see cref="Serialize{T}"/>, or JSON text as rows written before the
@@ -49,7 +75,7 @@ internal sealed class GrainStateSerializer(
         return state ?? CreateEmpty<T>();
     }
 
-    private bool UsesOrleansSerializer<T>() => orleansSerializer is not null && IsOrleansType(typeof(T));
+    private bool UsesOrleansSerializer<T>() => orleansSerializer is not null && StateType<T>.IsOrleans;
 
     /// <summary>Creates the state of a grain that has none stored, the way Orleans would.</summary>
     public T CreateEmpty<T>()
@@ -64,6 +90,33 @@ internal sealed class GrainStateSerializer(
             : JsonSerializer.Deserialize<T>("{}", _json)!;
     }
 
-    private static bool IsOrleansType(Type type) =>
-        type.Assembly.GetName().Name?.StartsWith("Orleans", StringComparison.Ordinal) == true;
+    /// <summary>Whether a state type is Orleans' own, decided once per type (<c>Assembly.GetName</c> allocates).</summary>
+    private static class StateType<T>
+    {
+        public static readonly bool IsOrleans = typeof(T).Assembly.GetName().Name?.StartsWith("Orleans", StringComparison.Ordinal) == true;
+    }
+}
+
+/// <summary>A serialized grain state in an array rented from the shared pool; <see cref="Dispose"/> gives it back.</summary>
+internal readonly struct SerializedState : IDisposable
+{
+    private readonly byte[] _rented;
+    private readonly int _length;
+
+    private SerializedState(byte[] rented, int length)
+    {
+        _rented = rented;
+        _length = length;
+    }
+
+    public ReadOnlySpan<byte> Span => _rented.AsSpan(0, _length);
+
+    public static SerializedState CopyOf(ReadOnlySpan<byte> bytes)
+    {
+        var rented = ArrayPool<byte>.Shared.Rent(bytes.Length);
+        bytes.CopyTo(rented);
+        return new SerializedState(rented, bytes.Length);
+    }
+
+    public void Dispose() => ArrayPool<byte>.Shared.Return(_rented);
 }

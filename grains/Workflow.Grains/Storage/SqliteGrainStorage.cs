@@ -89,7 +89,7 @@ public sealed partial class SqliteGrainStorage : IGrainStorage
         ArgumentNullException.ThrowIfNull(grainState);
 
         // Serialized on the caller's thread: the writer only runs statements, and the grain may change its state
-        // as soon as this method returns.
+        // as soon as this method returns. The bytes go back to the pool once the write ran (or never will).
         var row = new StateRow(
             stateName,
             grainId,
@@ -99,7 +99,16 @@ public sealed partial class SqliteGrainStorage : IGrainStorage
             grainState.State is IRecoverableState { NeedsRecovery: true },
             _timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
 
-        var conflict = await _database.WriteAsync(context => WriteRow(context, row), cancellationToken).ConfigureAwait(false);
+        ETagConflict? conflict;
+        try
+        {
+            conflict = await _database.WriteAsync(context => WriteRow(context, row), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            row.Data.Dispose();
+        }
+
         if (conflict is not null)
         {
             LogETagConflict(stateName, grainId, conflict.Value.StoredETag, row.ExpectedETag);
@@ -183,7 +192,7 @@ public sealed partial class SqliteGrainStorage : IGrainStorage
         };
         var statement = BindKey(context.Statement(sql), row.StateName, row.GrainId)
             .Bind(4, row.NewETag)
-            .Bind(5, row.Data)
+            .Bind(5, row.Data.Span)
             .Bind(6, row.Active ? 1 : 0)
             .Bind(7, row.UpdatedAt);
         if (row.ExpectedETag is not null and not AnyETag)
@@ -235,5 +244,5 @@ public sealed partial class SqliteGrainStorage : IGrainStorage
     private readonly record struct ETagConflict(string? StoredETag);
 
     private sealed record StateRow(
-        string StateName, GrainId GrainId, string? ExpectedETag, string NewETag, byte[] Data, bool Active, long UpdatedAt);
+        string StateName, GrainId GrainId, string? ExpectedETag, string NewETag, SerializedState Data, bool Active, long UpdatedAt);
 }

@@ -40,9 +40,10 @@ internal sealed class SqliteStatement : IDisposable
         return this;
     }
 
-    public SqliteStatement Bind(int position, byte[]? value)
+    /// <summary>Binds a blob (SQLite copies it).</summary>
+    public SqliteStatement Bind(int position, ReadOnlySpan<byte> value)
     {
-        Check(value is null ? raw.sqlite3_bind_null(_statement, position) : raw.sqlite3_bind_blob(_statement, position, value));
+        Check(raw.sqlite3_bind_blob(_statement, position, value));
         return this;
     }
 
