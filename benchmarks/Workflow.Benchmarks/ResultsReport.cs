@@ -17,7 +17,9 @@ public static class ResultsReport
         var text = new StringBuilder();
         text.AppendLine("# Workflow load benchmarks").AppendLine();
         text.AppendLine(Invariant($"{DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC · {Environment.ProcessorCount} cores · {RuntimeInformation.OSDescription} · .NET {Environment.Version} · `{command}`"));
-        text.AppendLine().AppendLine("The silo is the real executable (Release) on a fresh temporary SQLite data directory per scenario, driven over HTTP on 127.0.0.1 by a load generator on the same cores; the state is checkpointed after every node unless the command line sets `--env Workflow__Execution__PipelineCheckpoints=true`.").AppendLine();
+        text.AppendLine().AppendLine("The silo is the real executable (Release) on a fresh temporary SQLite data directory per scenario, driven over HTTP on 127.0.0.1 by a load generator on the same cores; the state is checkpointed after every node unless the command line sets `--env Workflow__Execution__PipelineCheckpoints=true`. " +
+            "The silo gets the environment of its launch profile, as `dotnet run --project silo/Workflow.Silo` gives it: " +
+            string.Join(", ", LaunchProfile.Environment().Select(v => $"`{v.Key}={v.Value}`")) + ".").AppendLine();
         text.AppendLine(SummaryHeader);
         foreach (var result in results)
         {

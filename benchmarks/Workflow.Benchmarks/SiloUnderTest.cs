@@ -30,7 +30,12 @@ public sealed class SiloUnderTest : IAsyncDisposable
         var data = Path.Combine(Path.GetTempPath(), "wf-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-        var variables = new Dictionary<string, string>(environment) { ["WORKFLOW_ADMIN_PASSWORD"] = password };
+        var variables = LaunchProfile.Environment();
+        foreach (var (name, value) in environment)
+        {
+            variables[name] = value;
+        }
+        variables["WORKFLOW_ADMIN_PASSWORD"] = password;
         var silo = new SiloUnderTest(new SiloProcess(data, variables), password);
         try
         {
