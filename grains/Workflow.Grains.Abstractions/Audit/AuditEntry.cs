@@ -5,7 +5,7 @@ namespace Workflow.Grains.Abstractions.Audit;
 public sealed record AuditEntry
 {
     /// <summary>Gets the entry id; a time-ordered GUID unless given.</summary>
-    [Id(0)] public string Id { get; init; } = Guid.CreateVersion7().ToString("N");
+    [Id(0)] public string Id { get; init; } = Workflow.Core.Ids.TimeOrderedGuid.New().ToString("N");
 
     /// <summary>Gets the tenant the action happened in.</summary>
     [Id(1)] public required string TenantId { get; init; }
