@@ -2,7 +2,11 @@ using System.Globalization;
 
 namespace Workflow.Benchmarks;
 
-/// <summary>Command line: <c>[sequential|start-latency|concurrent|webhook|parked|parked-delay|all] [--runs N] [--warmup N] [--concurrency N] [--connections N] [--rounds N] [--warmup-rounds N] [--env KEY=VALUE] [--out FILE]</c>.</summary>
+/// <summary>
+/// Command line: <c>[sequential|start-latency|concurrent|webhook|parked|parked-delay|all|compare] [--runs N] [--warmup N]
+/// [--concurrency N] [--connections N] [--rounds N] [--warmup-rounds N] [--env KEY=VALUE] [--baseline DIR]
+/// [--baseline-env KEY=VALUE] [--out FILE]</c>. <c>compare</c> is not part of <c>all</c>: it needs <c>--baseline</c>.
+/// </summary>
 public sealed record BenchmarkOptions
 {
     public static readonly string[] AllScenarios = ["sequential", "start-latency", "concurrent", "webhook", "parked", "parked-delay"];
@@ -20,6 +24,12 @@ public sealed record BenchmarkOptions
     /// <summary>Extra environment of the silo process (<c>--env KEY=VALUE</c>, repeatable), e.g. runtime knobs to compare.</summary>
     public IReadOnlyDictionary<string, string> SiloEnvironment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The checkout whose built silo <c>compare</c> runs beside this one (<c>--baseline DIR</c>).</summary>
+    public string? Baseline { get; init; }
+
+    /// <summary>Extra environment of the baseline silo in <c>compare</c> (<c>--baseline-env KEY=VALUE</c>, repeatable).</summary>
+    public IReadOnlyDictionary<string, string> BaselineEnvironment { get; init; } = new Dictionary<string, string>();
+
     public static BenchmarkOptions Parse(string[] args)
     {
         var options = new BenchmarkOptions();
@@ -29,6 +39,7 @@ public sealed record BenchmarkOptions
             {
                 "all" => options with { Scenarios = AllScenarios },
                 var s when AllScenarios.Contains(s) => options with { Scenarios = [s] },
+                CompareScenario.Name => options with { Scenarios = [CompareScenario.Name] },
                 "--runs" => options with { Runs = Int(args, ++i) },
                 "--warmup" => options with { Warmup = Int(args, ++i) },
                 "--concurrency" => options with { Concurrency = Int(args, ++i) },
@@ -36,6 +47,8 @@ public sealed record BenchmarkOptions
                 "--rounds" => options with { Rounds = Int(args, ++i) },
                 "--warmup-rounds" => options with { WarmupRounds = Int(args, ++i) },
                 "--out" => options with { Output = i + 1 < args.Length ? args[++i] : throw Usage() },
+                "--baseline" => options with { Baseline = i + 1 < args.Length ? Path.GetFullPath(args[++i]) : throw Usage() },
+                "--baseline-env" => options with { BaselineEnvironment = With(options.BaselineEnvironment, i + 1 < args.Length ? args[++i] : throw Usage()) },
                 "--env" => options with { SiloEnvironment = With(options.SiloEnvironment, i + 1 < args.Length ? args[++i] : throw Usage()) },
                 _ => throw Usage(),
             };
@@ -55,5 +68,5 @@ public sealed record BenchmarkOptions
         i < args.Length && int.TryParse(args[i], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw Usage();
 
     private static ArgumentException Usage() => new(
-        "usage: [sequential|start-latency|concurrent|webhook|parked|parked-delay|all] [--runs N] [--warmup N] [--concurrency N] [--connections N] [--rounds N] [--warmup-rounds N] [--env KEY=VALUE] [--out FILE]");
+        "usage: [sequential|start-latency|concurrent|webhook|parked|parked-delay|all|compare] [--runs N] [--warmup N] [--concurrency N] [--connections N] [--rounds N] [--warmup-rounds N] [--env KEY=VALUE] [--baseline DIR] [--baseline-env KEY=VALUE] [--out FILE]");
 }

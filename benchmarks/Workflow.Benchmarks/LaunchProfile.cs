@@ -10,11 +10,12 @@ namespace Workflow.Benchmarks;
 /// </summary>
 public static class LaunchProfile
 {
-    public static Dictionary<string, string> Environment()
+    /// <summary>The launch profile's variables of the checkout at <paramref name="repositoryRoot"/> (default this one); none without a profile.</summary>
+    public static Dictionary<string, string> Environment(string? repositoryRoot = null)
     {
-        var path = Path.Combine(RepositoryPaths.Root(), "silo", "Workflow.Silo", "Properties", "launchSettings.json");
+        var path = Path.Combine(repositoryRoot ?? RepositoryPaths.Root(), "silo", "Workflow.Silo", "Properties", "launchSettings.json");
         var variables = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (JsonNode.Parse(File.ReadAllText(path))?["profiles"]?["Workflow.Silo"]?["environmentVariables"] is JsonObject set)
+        if (File.Exists(path) && JsonNode.Parse(File.ReadAllText(path))?["profiles"]?["Workflow.Silo"]?["environmentVariables"] is JsonObject set)
         {
             foreach (var (name, value) in set)
             {

@@ -10,7 +10,7 @@ public static class ResultsReport
     public const string SummaryHeader = "| scenario | measured | target (DESIGN §8) | met | failed executions |\n|---|---|---|---|---|";
 
     public static string Row(ScenarioResult result) =>
-        $"| `{result.Name}` | {result.Summary} | {result.Target} | {(result.Met ? "yes" : "no")} | {result.Failures} |";
+        $"| `{result.Name}` | {result.Summary} | {result.Target} | {result.Met switch { true => "yes", false => "no", null => "—" }} | {result.Failures} |";
 
     public static string Render(IReadOnlyList<ScenarioResult> results, IReadOnlyList<string> errors, string command)
     {

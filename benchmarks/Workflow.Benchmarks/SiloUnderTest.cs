@@ -25,18 +25,19 @@ public sealed class SiloUnderTest : IAsyncDisposable
 
     public string DataDirectory => _process.DataDirectory;
 
-    public static async Task<SiloUnderTest> StartAsync(IReadOnlyDictionary<string, string> environment)
+    /// <summary>Starts the silo built in <paramref name="repositoryRoot"/> (default: this checkout) with its launch profile's environment.</summary>
+    public static async Task<SiloUnderTest> StartAsync(IReadOnlyDictionary<string, string> environment, string? repositoryRoot = null)
     {
         var data = Path.Combine(Path.GetTempPath(), "wf-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-        var variables = LaunchProfile.Environment();
+        var variables = LaunchProfile.Environment(repositoryRoot);
         foreach (var (name, value) in environment)
         {
             variables[name] = value;
         }
         variables["WORKFLOW_ADMIN_PASSWORD"] = password;
-        var silo = new SiloUnderTest(new SiloProcess(data, variables), password);
+        var silo = new SiloUnderTest(new SiloProcess(data, variables, repositoryRoot), password);
         try
         {
             await silo._process.StartAsync();

@@ -20,7 +20,7 @@ public static class WebhookScenario
     /// of methods a second for the first ~25 s of load; measured with dotnet-counters), so every level measures the
     /// steady state rather than the JIT.
     /// </summary>
-    private static readonly TimeSpan ProcessWarmup = TimeSpan.FromSeconds(30);
+    internal static readonly TimeSpan ProcessWarmup = TimeSpan.FromSeconds(30);
 
     public static async Task<ScenarioResult> RunAsync(SiloUnderTest silo, CancellationToken cancellationToken)
     {
@@ -71,7 +71,7 @@ public static class WebhookScenario
             ]);
     }
 
-    private static async Task<Level> LevelAsync(BenchmarkApi api, string path, int clients, TimeSpan duration, CancellationToken cancellationToken)
+    internal static async Task<Level> LevelAsync(BenchmarkApi api, string path, int clients, TimeSpan duration, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var until = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
@@ -116,5 +116,5 @@ public static class WebhookScenario
         return new Level(latencies, failures, errors, TimeSpan.Zero);
     }
 
-    private sealed record Level(List<double> Latencies, int Failures, List<string> Errors, TimeSpan Elapsed);
+    internal sealed record Level(List<double> Latencies, int Failures, List<string> Errors, TimeSpan Elapsed);
 }

@@ -20,12 +20,17 @@ public sealed class SiloProcess : IAsyncDisposable
 
     private readonly StringBuilder _log = new();
     private readonly Dictionary<string, string> _environment;
+    private readonly string? _repositoryRoot;
     private Process? _process;
 
-    public SiloProcess(string dataDirectory, Dictionary<string, string>? environment = null)
+    /// <param name="dataDirectory">The silo's data directory.</param>
+    /// <param name="environment">Extra environment of the process.</param>
+    /// <param name="repositoryRoot">The checkout whose built silo runs (another one to compare builds); default this one.</param>
+    public SiloProcess(string dataDirectory, Dictionary<string, string>? environment = null, string? repositoryRoot = null)
     {
         DataDirectory = dataDirectory;
         _environment = environment ?? [];
+        _repositoryRoot = repositoryRoot;
         HttpPort = LoopbackPorts.Free();
         SiloPort = LoopbackPorts.Free();
         GatewayPort = LoopbackPorts.Free();
@@ -45,7 +50,7 @@ public sealed class SiloProcess : IAsyncDisposable
     public async Task StartAsync()
     {
         var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-        var dll = Path.Combine(Workflow.Tests.Shared.RepositoryPaths.Root(), "silo", "Workflow.Silo", "bin", configuration, "net10.0", "Workflow.Silo.dll");
+        var dll = Path.Combine(_repositoryRoot ?? Workflow.Tests.Shared.RepositoryPaths.Root(), "silo", "Workflow.Silo", "bin", configuration, "net10.0", "Workflow.Silo.dll");
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException("Build the silo first.", dll);
