@@ -25,6 +25,9 @@ internal sealed class GrainStateSerializer(
     [ThreadStatic]
     private static Utf8JsonWriter? t_writer;
 
+    [ThreadStatic]
+    private static JsonSerializerOptions? t_writerOwner;
+
     /// <summary>Creates the default JSON options: web defaults with enums as strings.</summary>
     public static JsonSerializerOptions CreateDefaultJsonOptions()
     {
@@ -47,12 +50,18 @@ internal sealed class GrainStateSerializer(
         }
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
         buffer.ResetWrittenCount();
-        var writer = t_writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions
+        if (t_writer is null || !ReferenceEquals(t_writerOwner, _json))
         {
-            Encoder = _json.Encoder,
-            Indented = _json.WriteIndented,
-            MaxDepth = _json.MaxDepth,
-        });
+            // A writer carries the options it was made with: one per thread for the options of the last serializer.
+            t_writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
+            {
+                Encoder = _json.Encoder,
+                Indented = _json.WriteIndented,
+                MaxDepth = _json.MaxDepth,
+            });
+            t_writerOwner = _json;
+        }
+        var writer = t_writer;
         writer.Reset(buffer);
         JsonSerializer.Serialize(writer, state, _json);
         return SerializedState.CopyOf(buffer.WrittenSpan);

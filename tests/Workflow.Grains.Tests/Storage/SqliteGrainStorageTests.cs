@@ -229,6 +229,37 @@ public sealed class SqliteGrainStorageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WriteStateAsync_TwoStoragesWithDifferentJsonOptionsOnOneThread_EachWritesWithItsOwn()
+    {
+        var indentedOptions = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web) { WriteIndented = true };
+        indentedOptions.Converters.Add(new JsonStringEnumConverter());
+        var indented = new SqliteGrainStorage(_database, _directory.Options(o => o.JsonSerializerOptions = indentedOptions),
+            TimeProvider.System, NullLogger<SqliteGrainStorage>.Instance);
+
+        // Both serialize on this thread before their first await (the per-thread JSON writer is shared between them).
+        var compactWrite = _storage.WriteStateAsync(StateName, Grain("compact-1"), new GrainState<TestState>(new TestState { Counter = 1 }));
+        var indentedWrite = indented.WriteStateAsync(StateName, Grain("indented"), new GrainState<TestState>(new TestState { Counter = 2 }));
+        var compactAgain = _storage.WriteStateAsync(StateName, Grain("compact-2"), new GrainState<TestState>(new TestState { Counter = 3 }));
+        await Task.WhenAll(compactWrite, indentedWrite, compactAgain);
+
+        await using var connection = new SqliteConnection($"Data Source={_directory.Options().Value.DatabasePath};Default Timeout=30");
+        await connection.OpenAsync();
+        await using var select = connection.CreateCommand();
+        select.CommandText = "SELECT grain_id, CAST(data AS TEXT) FROM grain_state WHERE grain_id IN ('compact-1', 'indented', 'compact-2')";
+        var rows = new Dictionary<string, string>();
+        await using (var reader = await select.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                rows[reader.GetString(0)] = reader.GetString(1);
+            }
+        }
+        Assert.DoesNotContain('\n', rows["compact-1"]);
+        Assert.Contains('\n', rows["indented"]);
+        Assert.DoesNotContain('\n', rows["compact-2"]);
+    }
+
+    [Fact]
     public async Task OnDemandState_OverlappingWrites_RunInTurnWithEachOthersETag()
     {
         var state = new OnDemandState<TestState>(_storage, StateName, () => Grain("on-demand"));
