@@ -93,11 +93,7 @@ public static class CompareScenario
     {
         public static async Task<Side> PrepareAsync(SiloUnderTest silo, CancellationToken cancellationToken)
         {
-            var api = new BenchmarkApi(silo.BaseAddress, Clients);
-            await api.AuthenticateAsync(silo.AdminPassword, cancellationToken);
-            var path = "bench-" + Guid.NewGuid().ToString("N");
-            var workflowId = await api.CreateWorkflowAsync(WebhookWorkflow.Document(path), cancellationToken);
-            await api.ActivateAsync(workflowId, cancellationToken);
+            var (api, path) = await WebhookScenario.PrepareAsync(silo, Clients, cancellationToken);
             return new Side(silo, api, path);
         }
     }

@@ -24,11 +24,9 @@ public static class WebhookScenario
 
     public static async Task<ScenarioResult> RunAsync(SiloUnderTest silo, CancellationToken cancellationToken)
     {
-        using var api = new BenchmarkApi(silo.BaseAddress, Levels.Max());
-        await api.AuthenticateAsync(silo.AdminPassword, cancellationToken);
-        var path = "bench-" + Guid.NewGuid().ToString("N");
-        var workflowId = await api.CreateWorkflowAsync(WebhookWorkflow.Document(path), cancellationToken);
-        await api.ActivateAsync(workflowId, cancellationToken);
+        var prepared = await PrepareAsync(silo, Levels.Max(), cancellationToken);
+        using var api = prepared.Api;
+        var path = prepared.Path;
 
         var metrics = new List<MetricRow>();
         var summary = new List<string>();
@@ -69,6 +67,25 @@ public static class WebhookScenario
                 "checked: 200 with the expected `{result, total}`; the silo runs with the rate limit off.",
                 .. errors.Distinct().Take(5).Select(e => "error: " + e),
             ]);
+    }
+
+    /// <summary>Signs in and activates a fresh <see cref="WebhookWorkflow"/>: the client and the webhook path to load.</summary>
+    internal static async Task<(BenchmarkApi Api, string Path)> PrepareAsync(SiloUnderTest silo, int clients, CancellationToken cancellationToken)
+    {
+        var api = new BenchmarkApi(silo.BaseAddress, clients);
+        try
+        {
+            await api.AuthenticateAsync(silo.AdminPassword, cancellationToken);
+            var path = "bench-" + Guid.NewGuid().ToString("N");
+            var workflowId = await api.CreateWorkflowAsync(WebhookWorkflow.Document(path), cancellationToken);
+            await api.ActivateAsync(workflowId, cancellationToken);
+            return (api, path);
+        }
+        catch
+        {
+            api.Dispose();
+            throw;
+        }
     }
 
     internal static async Task<Level> LevelAsync(BenchmarkApi api, string path, int clients, TimeSpan duration, CancellationToken cancellationToken)
