@@ -18,6 +18,27 @@ public sealed class OpsApiTests(WorkflowApiFactory factory)
     }
 
     [Fact]
+    public async Task Dashboard_IsServedToASignedInUserOnly()
+    {
+        // Mapped on its first request (SiloHostingExtensions.MapWorkflowOps): the page, its script and its API answer.
+        var page = await _client.GetAsync(new Uri("/dashboard/", UriKind.Relative));
+        var script = await _client.GetAsync(new Uri("/dashboard/index.min.js", UriKind.Relative));
+        var (countersResponse, counters) = await _client.SendJsonAsync(HttpMethod.Get, "/dashboard/DashboardCounters");
+        var bare = await factory.CreateAnonymousClient().GetAsync(new Uri("/dashboard/", UriKind.Relative));
+        var anonymousApi = await factory.CreateAnonymousClient().GetAsync(new Uri("/dashboard/DashboardCounters", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("index.min.js", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.True((await script.Content.ReadAsByteArrayAsync()).Length > 100_000, "the dashboard script is served");
+        Assert.Equal(HttpStatusCode.OK, countersResponse.StatusCode);
+        Assert.True(counters?["totalActiveHostCount"]?.GetValue<int>() >= 1, counters?.ToJsonString());
+        Assert.Equal(HttpStatusCode.Unauthorized, bare.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymousApi.StatusCode);
+    }
+
+    [Fact]
     public async Task OpenApi_DocumentListsTheRoutes()
     {
         var (response, body) = await _client.SendJsonAsync(HttpMethod.Get, "/openapi/v1.json");

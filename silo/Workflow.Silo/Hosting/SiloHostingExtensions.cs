@@ -77,10 +77,33 @@ public static class SiloHostingExtensions
         return builder;
     }
 
-    /// <summary>Maps the Orleans dashboard at <c>/dashboard</c>.</summary>
+    /// <summary>
+    /// Maps the Orleans dashboard at <c>/dashboard</c>, built on its first request: mapping it reads every embedded
+    /// asset of the dashboard into memory and gzips it (a 13 MB script among them, ~17 MB of arrays plus the LOH
+    /// garbage of growing them, gcdump), which a silo nobody watches through the dashboard should not hold.
+    /// </summary>
     public static WebApplication MapWorkflowOps(this WebApplication app)
     {
-        app.MapOrleansDashboard(routePrefix: "/dashboard");
+        const string prefix = "/dashboard";
+        var dashboard = new Lazy<RequestDelegate>(() => BuildDashboard(app.Services, prefix));
+        // The outer routes carry no metadata: the API's fallback policy (signed in) guards them as it guarded the
+        // dashboard's own routes; the branch does its own routing below.
+        RequestDelegate forward = context =>
+        {
+            context.SetEndpoint(null);
+            context.Request.RouteValues.Clear();
+            return dashboard.Value(context);
+        };
+        app.Map(prefix, forward);
+        app.Map(prefix + "/{**rest}", forward);
         return app;
+    }
+
+    private static RequestDelegate BuildDashboard(IServiceProvider services, string prefix)
+    {
+        var branch = new ApplicationBuilder(services);
+        branch.UseRouting();
+        branch.UseEndpoints(endpoints => endpoints.MapOrleansDashboard(routePrefix: prefix));
+        return branch.Build();
     }
 }
