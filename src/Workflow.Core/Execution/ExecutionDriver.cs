@@ -184,7 +184,8 @@ public sealed partial class ExecutionDriver
                     await _host.CheckpointAsync(State, cancellationToken);
                     deferred = 0;
                     dirty = false;
-                    lastDurable = _services.Time.GetUtcNow();
+                    // The successors start now, after the write: their startedAt (and duration) leaves it out.
+                    now = lastDurable = _services.Time.GetUtcNow();
                 }
             }
             foreach (var id in plan.Ready)

@@ -227,6 +227,29 @@ public sealed class ExecutionDriverTests
 
     private static NodeDefinition Node(string id, string type, JsonObject config) => new() { Id = id, Type = type, Config = config };
 
+    [Fact]
+    public async Task Run_SlowCheckpoint_IsNotCountedInTheNextNodesTime()
+    {
+        // Each checkpoint takes 40 ms of the (fake) clock; the nodes themselves take none of it.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var document = Document(new WorkflowSettings(),
+            Node("a", "set", new JsonObject { ["values"] = new JsonObject { ["x"] = 1 } }),
+            Node("b", "set", new JsonObject { ["values"] = new JsonObject { ["y"] = 2 } }));
+        var host = new SlowCheckpointHost(clock, TimeSpan.FromMilliseconds(40));
+        var services = new ExecutionServices(Registry, FixtureRunner.Evaluator, clock);
+        var driver = new ExecutionDriver(document, new WorkflowGraph(document.Definition), new ExecutionState(), services, host);
+        driver.Start("exec-slow", "start", new JsonObject());
+
+        var outcome = await driver.RunAsync(CancellationToken.None);
+
+        Assert.Equal(ExecutionStatus.Completed, outcome.Status);
+        var a = driver.State.Node("a");
+        var b = driver.State.Node("b");
+        Assert.Equal(TimeSpan.Zero, a.CompletedAt - a.StartedAt);
+        Assert.Equal(TimeSpan.Zero, b.CompletedAt - b.StartedAt);
+        Assert.Equal(TimeSpan.FromMilliseconds(40), b.StartedAt - a.CompletedAt); // a's checkpoint ran between them
+    }
+
     /// <summary>The last checkpoint before <paramref name="node"/> started has <paramref name="predecessor"/> completed.</summary>
     private static void AssertCheckpointedBeforeStart(OrderingHost host, string node, string predecessor)
     {
@@ -256,6 +279,20 @@ public sealed class ExecutionDriverTests
             {
                 Log.Add($"{nodeEvent.Kind} {nodeEvent.NodeId}");
             }
+        }
+    }
+
+    /// <summary>A host whose checkpoint writes take <paramref name="write"/> of the clock.</summary>
+    private sealed class SlowCheckpointHost(Microsoft.Extensions.Time.Testing.FakeTimeProvider clock, TimeSpan write) : IExecutionHost
+    {
+        public Task CheckpointAsync(ExecutionState state, CancellationToken cancellationToken)
+        {
+            clock.Advance(write);
+            return Task.CompletedTask;
+        }
+
+        public void OnNodeEvent(NodeEvent nodeEvent)
+        {
         }
     }
 }
