@@ -15,39 +15,36 @@ internal sealed partial class WalCheckpointer : IAsyncDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly ILogger _logger;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
+    private readonly ManualResetEventSlim _stop = new(initialState: false, spinCount: 0);
+    private readonly Thread _thread;
+    private readonly TimeSpan _interval;
 
     public WalCheckpointer(string connectionString, TimeSpan interval, ILogger logger)
     {
         _connection = new SqliteConnection(connectionString);
         _connection.Open();
         _logger = logger;
-        _loop = RunAsync(interval);
+        _interval = interval;
+        // A thread of its own: each pass blocks in fsync for milliseconds, which on a pool thread made the pool add
+        // threads that then competed with the writer for the cores.
+        _thread = new Thread(Run) { IsBackground = true, Name = "SQLite checkpointer" };
+        _thread.Start();
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        await _loop.ConfigureAwait(false);
+        _stop.Set();
+        await Task.Run(_thread.Join).ConfigureAwait(false);
         await _connection.DisposeAsync().ConfigureAwait(false);
         _stop.Dispose();
     }
 
-    private async Task RunAsync(TimeSpan interval)
+    private void Run()
     {
-        await Task.Yield();
-        using var timer = new PeriodicTimer(interval);
-        try
+        // Stopped when signalled; the last connection to close checkpoints whatever is left.
+        while (!_stop.Wait(_interval))
         {
-            while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
-            {
-                Checkpoint();
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopped; the last connection to close checkpoints whatever is left.
+            Checkpoint();
         }
     }
 
