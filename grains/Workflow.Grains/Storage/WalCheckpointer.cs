@@ -6,7 +6,7 @@ namespace Workflow.Grains.Storage;
 /// <summary>
 /// Copies committed pages from the write-ahead log into the database file every 100 ms on its own connection and
 /// thread, ahead of the writer's own automatic checkpoint. That one runs inside the commit that crosses its threshold
-/// (10,000 pages, about 40 MB of log), and every write queued behind it waits while it copies and syncs; with this pass
+/// (40,000 pages, about 160 MB of log), and every write queued behind it waits while it copies and syncs; with this pass
 /// running first it finds only the last few milliseconds of pages left. The writer's checkpoint stays, because only a
 /// checkpoint that catches up with the writer lets the log start over: this pass alone never does while commits keep
 /// coming (readers hold marks on the frames committed after it), and the log would grow without bound.
