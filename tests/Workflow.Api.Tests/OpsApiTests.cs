@@ -21,12 +21,15 @@ public sealed class OpsApiTests(WorkflowApiFactory factory)
     public async Task Dashboard_IsServedToASignedInUserOnly()
     {
         // Mapped on its first request (SiloHostingExtensions.MapWorkflowOps): the page, its script and its API answer.
+        var bareRoot = await _client.GetAsync(new Uri("/dashboard", UriKind.Relative));
         var page = await _client.GetAsync(new Uri("/dashboard/", UriKind.Relative));
         var script = await _client.GetAsync(new Uri("/dashboard/index.min.js", UriKind.Relative));
         var (countersResponse, counters) = await _client.SendJsonAsync(HttpMethod.Get, "/dashboard/DashboardCounters");
         var bare = await factory.CreateAnonymousClient().GetAsync(new Uri("/dashboard/", UriKind.Relative));
         var anonymousApi = await factory.CreateAnonymousClient().GetAsync(new Uri("/dashboard/DashboardCounters", UriKind.Relative));
 
+        Assert.Equal(HttpStatusCode.MovedPermanently, bareRoot.StatusCode); // to the page, so its relative links resolve
+        Assert.Equal("/dashboard/", bareRoot.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
         Assert.Contains("index.min.js", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
