@@ -86,16 +86,14 @@ public static class SiloHostingExtensions
     {
         const string prefix = "/dashboard";
         var dashboard = new Lazy<RequestDelegate>(() => BuildDashboard(app.Services, prefix));
-        // The outer routes carry no metadata: the API's fallback policy (signed in) guards them as it guarded the
-        // dashboard's own routes; the branch does its own routing below.
-        RequestDelegate forward = context =>
+        // One catch-all route (it matches /dashboard itself too) without metadata: the API's fallback policy (signed
+        // in) guards it as it guarded the dashboard's own routes; the branch does its own routing.
+        app.Map(prefix + "/{**rest}", context =>
         {
             context.SetEndpoint(null);
             context.Request.RouteValues.Clear();
             return dashboard.Value(context);
-        };
-        app.Map(prefix, forward);
-        app.Map(prefix + "/{**rest}", forward);
+        });
         return app;
     }
 
