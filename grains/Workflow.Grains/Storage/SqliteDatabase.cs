@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Win32.SafeHandles;
 
 namespace Workflow.Grains.Storage;
 
@@ -23,20 +24,18 @@ public sealed partial class SqliteDatabase : IAsyncDisposable, IDisposable
         -- A 2 MB page cache (SQLite's default). Larger ones cost more than they save: every commit walks the whole
         -- cache's hash table (pcache1TruncateUnsafe: 2 % of the silo's CPU under webhook load with 16 MB).
         PRAGMA cache_size = -2000;
-        -- Rare automatic checkpoints in the writer; WalCheckpointer does the copying in between. The writer's own is
-        -- the one that lets the log start over, and it stalls every queued write for 15-30 ms (two device flushes on
-        -- this machine's disk, traced): at 10,000 pages (40 MB, about 0.4 s of log at full webhook load) that was 2-3
-        -- stalls a second, the p99 of the webhook benchmark. At 40,000 pages (160 MB of log, kept on disk between
-        -- restarts: the size limit above is larger) p99 at 16 clients went from ~19 to ~11 ms.
+        -- WalCheckpointer copies the log into the file and has the writer start it over at WalRestartPages (24,000 by
+        -- default), with the slow part done ahead of it. SQLite's own automatic checkpoint, which copies and flushes
+        -- everything since the last one while every queued write waits (45-50 ms under webhook load), stays only as
+        -- the backstop should that fall behind: 40,000 pages (160 MB; kept on disk between restarts, as the size
+        -- limit above is larger).
         PRAGMA wal_autocheckpoint = 40000;
         """;
-
-    /// <summary>How often <see cref="WalCheckpointer"/> copies the log into the database file.</summary>
-    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(100);
 
     private readonly string _readConnectionString;
     private readonly SqliteWriter _writer;
     private readonly WalCheckpointer _checkpointer;
+    private readonly SafeFileHandle _databaseFile;
     private readonly ILogger<SqliteDatabase> _logger;
     private int _disposed;
 
@@ -93,7 +92,9 @@ public sealed partial class SqliteDatabase : IAsyncDisposable, IDisposable
         }
 
         _writer = new SqliteWriter(writeConnection, settings.MaxWriteBatchSize, logger);
-        _checkpointer = new WalCheckpointer(builder.ToString(), CheckpointInterval, logger);
+        _databaseFile = File.OpenHandle(FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        _checkpointer = new WalCheckpointer(builder.ToString(), _databaseFile, settings.CheckpointInterval, settings.WalRestartPages,
+            _writer.RequestCheckpoint, logger);
         LogOpened(FilePath);
     }
 
@@ -118,6 +119,7 @@ public sealed partial class SqliteDatabase : IAsyncDisposable, IDisposable
         {
             SqliteConnection.ClearPool(connection);
         }
+        _databaseFile.Dispose();
 
         LogClosed(FilePath);
     }

@@ -34,6 +34,16 @@ public sealed class SqliteStorageOptionsValidator : IValidateOptions<SqliteStora
             failures.Add($"{SqliteStorageOptions.SectionName}:{nameof(options.HistoryFlushInterval)} must be between 0 and 10 seconds.");
         }
 
+        if (options.CheckpointInterval < TimeSpan.FromMilliseconds(1) || options.CheckpointInterval > TimeSpan.FromSeconds(10))
+        {
+            failures.Add($"{SqliteStorageOptions.SectionName}:{nameof(options.CheckpointInterval)} must be between 1 ms and 10 seconds.");
+        }
+
+        if (options.WalRestartPages is < 100 or > 40_000)
+        {
+            failures.Add($"{SqliteStorageOptions.SectionName}:{nameof(options.WalRestartPages)} must be between 100 and 40,000.");
+        }
+
         if (options.BusyTimeout < TimeSpan.Zero)
         {
             failures.Add($"{SqliteStorageOptions.SectionName}:{nameof(options.BusyTimeout)} must not be negative.");

@@ -10,4 +10,7 @@ internal sealed partial class SqliteWriter
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} writes failed and was rolled back")]
     private partial void LogBatchFailed(Exception error, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The writer's WAL checkpoint failed with SQLite error {Code}; the log restarts later")]
+    private partial void LogCheckpointFailed(int code);
 }

@@ -20,6 +20,7 @@ internal sealed partial class SqliteWriter : IAsyncDisposable
     private readonly int _maxBatchSize;
     private readonly ILogger _logger;
     private readonly Task _loop;
+    private int _checkpointRequested;
 
     public SqliteWriter(SqliteConnection connection, int maxBatchSize, ILogger logger)
     {
@@ -42,6 +43,12 @@ internal sealed partial class SqliteWriter : IAsyncDisposable
 
         return operation.Task;
     }
+
+    /// <summary>
+    /// Asks the writer to checkpoint right after its next commit (see <see cref="WalCheckpointer"/>): the one checkpoint
+    /// that catches up with the writer, so that its next transaction starts the log over.
+    /// </summary>
+    public void RequestCheckpoint() => Volatile.Write(ref _checkpointRequested, 1);
 
     /// <summary>Stops accepting writes, commits what is queued, and closes the connection.</summary>
     public async ValueTask DisposeAsync()
@@ -74,6 +81,30 @@ internal sealed partial class SqliteWriter : IAsyncDisposable
                 WriteBatch(batch);
                 batch.Clear();
             }
+
+            // After the callers of the batch were released: only the writes queued meanwhile wait for it.
+            if (Interlocked.Exchange(ref _checkpointRequested, 0) != 0)
+            {
+                Checkpoint();
+            }
+        }
+    }
+
+    /// <summary>
+    /// A passive checkpoint on the writer's connection: with no other writer, it copies everything committed, and the
+    /// next transaction starts the log over (unless a reader still reads the old end of it: then at a later one).
+    /// </summary>
+    private void Checkpoint()
+    {
+        var result = SQLitePCL.raw.sqlite3_wal_checkpoint_v2(_connection.Handle, "main", SQLitePCL.raw.SQLITE_CHECKPOINT_PASSIVE, out _, out _);
+        if (result == SQLitePCL.raw.SQLITE_BUSY)
+        {
+            // The checkpointer's next pass is running: try again after the next commit.
+            Volatile.Write(ref _checkpointRequested, 1);
+        }
+        else if (result != SQLitePCL.raw.SQLITE_OK)
+        {
+            LogCheckpointFailed(result);
         }
     }
 
