@@ -104,7 +104,7 @@ internal sealed partial class WalCheckpointer : IAsyncDisposable
         _requestWriterCheckpoint();
     }
 
-    /// <summary>One passive checkpoint; answers the pages in the log, or null when it failed.</summary>
+    /// <summary>One passive checkpoint; answers the pages in the log, or null when it did not run.</summary>
     private int? Pass()
     {
         var result = SQLitePCL.raw.sqlite3_wal_checkpoint_v2(_connection.Handle, "main", SQLitePCL.raw.SQLITE_CHECKPOINT_PASSIVE, out var pages, out _);
@@ -113,8 +113,13 @@ internal sealed partial class WalCheckpointer : IAsyncDisposable
             return pages;
         }
 
-        // Busy or I/O trouble: the log keeps everything committed; the next tick tries again.
-        LogCheckpointFailed(result);
+        // Busy: another connection is checkpointing (the writer, or another database object on the same file). Else
+        // I/O trouble. Either way the log keeps everything committed, and the next tick tries again.
+        if (result != SQLitePCL.raw.SQLITE_BUSY)
+        {
+            LogCheckpointFailed(result);
+        }
+
         return null;
     }
 
