@@ -31,9 +31,13 @@ public sealed class BenchmarkApi : IDisposable
             ConnectTimeout = TimeSpan.FromSeconds(10),
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
         };
+        BaseAddress = baseAddress;
         _client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(120) };
         _hooks = new HttpClient(handler, disposeHandler: false) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(120) };
     }
+
+    /// <summary>Gets the silo's address (loopback).</summary>
+    public Uri BaseAddress { get; }
 
     /// <summary>Signs in as the bootstrap admin when the silo has the token endpoint; without it requests go unauthenticated.</summary>
     public async Task AuthenticateAsync(string adminPassword, CancellationToken cancellationToken)

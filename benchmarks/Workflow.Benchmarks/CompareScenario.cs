@@ -39,7 +39,7 @@ public static class CompareScenario
     {
         foreach (var side in sides)
         {
-            await WebhookScenario.LevelAsync(side.Api, side.Path, Clients, WebhookScenario.ProcessWarmup, cancellationToken);
+            await WebhookScenario.LevelAsync(side.Api, side.Path, Clients, WebhookScenario.ProcessWarmup, options.HttpClientLoad, cancellationToken);
         }
 
         var rates = new List<double>[] { [], [] };
@@ -49,7 +49,7 @@ public static class CompareScenario
         for (var round = 0; round < options.Rounds; round++)
         {
             var before = sides.Select(s => ProcessCpu.Read(s.Silo.Pid)).ToArray();
-            var levels = await Task.WhenAll(sides.Select(s => WebhookScenario.LevelAsync(s.Api, s.Path, Clients, Round, cancellationToken)));
+            var levels = await Task.WhenAll(sides.Select(s => WebhookScenario.LevelAsync(s.Api, s.Path, Clients, Round, options.HttpClientLoad, cancellationToken)));
             for (var i = 0; i < sides.Length; i++)
             {
                 var count = Math.Max(1, levels[i].Latencies.Count);

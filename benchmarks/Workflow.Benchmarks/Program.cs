@@ -23,7 +23,7 @@ foreach (var scenario in options.Scenarios)
         {
             SequentialScenario.Name => await SequentialScenario.RunAsync(silo, options, timeout.Token),
             StartLatencyScenario.Name => await StartLatencyScenario.RunAsync(silo, options, timeout.Token),
-            WebhookScenario.Name => await WebhookScenario.RunAsync(silo, timeout.Token),
+            WebhookScenario.Name => await WebhookScenario.RunAsync(silo, options, timeout.Token),
             CompareScenario.Name => await CompareScenario.RunAsync(silo, options, timeout.Token),
             ParkedScenario.WaitName => await ParkedScenario.RunAsync(silo, delay: false, timeout.Token),
             ParkedScenario.DelayName => await ParkedScenario.RunAsync(silo, delay: true, timeout.Token),

@@ -22,23 +22,24 @@ public static class WebhookScenario
     /// </summary>
     internal static readonly TimeSpan ProcessWarmup = TimeSpan.FromSeconds(30);
 
-    public static async Task<ScenarioResult> RunAsync(SiloUnderTest silo, CancellationToken cancellationToken)
+    public static async Task<ScenarioResult> RunAsync(SiloUnderTest silo, BenchmarkOptions options, CancellationToken cancellationToken)
     {
         var prepared = await PrepareAsync(silo, Levels.Max(), cancellationToken);
         using var api = prepared.Api;
         var path = prepared.Path;
+        var viaHttpClient = options.HttpClientLoad;
 
         var metrics = new List<MetricRow>();
         var summary = new List<string>();
         var errors = new List<string>();
         var failures = 0;
         var met = true;
-        await LevelAsync(api, path, 16, ProcessWarmup, cancellationToken);
+        await LevelAsync(api, path, 16, ProcessWarmup, viaHttpClient, cancellationToken);
         foreach (var clients in Levels)
         {
-            await LevelAsync(api, path, clients, Warmup, cancellationToken);
+            await LevelAsync(api, path, clients, Warmup, viaHttpClient, cancellationToken);
             var siloCpu = ProcessCpu.Read(silo.Pid);
-            var level = await LevelAsync(api, path, clients, Measured, cancellationToken);
+            var level = await LevelAsync(api, path, clients, Measured, viaHttpClient, cancellationToken);
             siloCpu = ProcessCpu.Read(silo.Pid) - siloCpu;
             var rate = level.Latencies.Count / level.Elapsed.TotalSeconds;
             var times = Distribution.Of(level.Latencies);
@@ -64,7 +65,8 @@ public static class WebhookScenario
             [
                 $"webhook (`lastNode`) → transform (total, big) → if → `set` on each branch; per level {Warmup.TotalSeconds:F0} s warm-up + " +
                 $"{Measured.TotalSeconds:F0} s measured, closed loop; clients alternate an order of 105 (big) and 85 (small); every answer " +
-                "checked: 200 with the expected `{result, total}`; the silo runs with the rate limit off.",
+                "checked: 200 with the expected `{result, total}`; the silo runs with the rate limit off; " +
+                (viaHttpClient ? "clients use `HttpClient` (`--httpclient`)." : "each client is a keep-alive HTTP/1.1 connection with prebuilt requests (`RawHookClient`; `--httpclient` for `HttpClient`)."),
                 .. errors.Distinct().Take(5).Select(e => "error: " + e),
             ]);
     }
@@ -88,29 +90,35 @@ public static class WebhookScenario
         }
     }
 
-    internal static async Task<Level> LevelAsync(BenchmarkApi api, string path, int clients, TimeSpan duration, CancellationToken cancellationToken)
+    internal static async Task<Level> LevelAsync(BenchmarkApi api, string path, int clients, TimeSpan duration, bool viaHttpClient,
+        CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var until = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        var runs = await Task.WhenAll(Enumerable.Range(0, clients).Select(c => ClientAsync(api, path, c, until, cancellationToken)));
+        var runs = await Task.WhenAll(Enumerable.Range(0, clients).Select(c => ClientAsync(api, path, c, until, viaHttpClient, cancellationToken)));
         return new Level(
             [.. runs.SelectMany(r => r.Latencies)], runs.Sum(r => r.Failures), [.. runs.SelectMany(r => r.Errors).Distinct()],
             Stopwatch.GetElapsedTime(started));
     }
 
-    private static async Task<Level> ClientAsync(BenchmarkApi api, string path, int client, long until, CancellationToken cancellationToken)
+    private static async Task<Level> ClientAsync(BenchmarkApi api, string path, int client, long until, bool viaHttpClient,
+        CancellationToken cancellationToken)
     {
+        using var raw = viaHttpClient ? null : new RawHookClient(api.BaseAddress, path, [.. WebhookWorkflow.Orders.Select(o => o.Body)]);
         var latencies = new List<double>();
         var errors = new List<string>();
         var failures = 0;
         for (var i = client; Stopwatch.GetTimestamp() < until; i++)
         {
-            var (body, result, total) = WebhookWorkflow.Orders[i % WebhookWorkflow.Orders.Length];
+            var order = i % WebhookWorkflow.Orders.Length;
+            var (body, result, total) = WebhookWorkflow.Orders[order];
             var sent = Stopwatch.GetTimestamp();
             string? error;
             try
             {
-                var (status, text) = await api.PostHookAsync(path, body, cancellationToken);
+                var (status, text) = raw is null
+                    ? await api.PostHookAsync(path, body, cancellationToken)
+                    : await raw.PostAsync(order, cancellationToken);
                 error = status == HttpStatusCode.OK ? WebhookWorkflow.Check(text, result, total) : $"answered {(int)status}: {text}";
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)

@@ -52,6 +52,24 @@ public sealed class WebhookTests : IAsyncLifetime
             var executionId = JsonNode.Parse(await received.Content.ReadAsStringAsync())!["executionId"]!.GetValue<string>();
             var done = await Api.PollAsync(silo.Client, executionId, e => Api.Status(e) == "completed", TimeSpan.FromSeconds(20));
             Assert.Equal("webhook", done["triggeredBy"]!.GetValue<string>());
+
+            // The benchmark's load client reads the same answers, several over one connection, by length or in chunks.
+            var order = Encoding.UTF8.GetBytes(Order(3, 50).ToJsonString());
+            using (var raw = new Workflow.Benchmarks.RawHookClient(silo.BaseAddress, "orders/last", [order]))
+            {
+                for (var i = 0; i < 3; i++)
+                {
+                    var (status, text) = await raw.PostAsync(0, CancellationToken.None);
+                    Assert.Equal(HttpStatusCode.OK, status);
+                    Assert.True(JsonNode.DeepEquals(lastBody, JsonNode.Parse(text)), text);
+                }
+            }
+            using (var raw = new Workflow.Benchmarks.RawHookClient(silo.BaseAddress, "orders/received", [order]))
+            {
+                var (status, text) = await raw.PostAsync(0, CancellationToken.None);
+                Assert.Equal(HttpStatusCode.Accepted, status);
+                Assert.NotNull(JsonNode.Parse(text)!["executionId"]);
+            }
             await silo.KillAsync();
         }
 
