@@ -28,8 +28,8 @@ public sealed record BenchmarkOptions
     public string? Baseline { get; init; }
 
     /// <summary>
-    /// Webhook load through <see cref="HttpClient"/> (<c>--httpclient</c>) rather than <see cref="RawHookClient"/>,
-    /// which leaves the silo the ~55 µs of CPU per request that <see cref="HttpClient"/> spends on the shared cores.
+    /// Webhook load through <see cref="HttpClient"/> (<c>--httpclient</c>) rather than the leaner <see cref="RawHookClient"/>,
+    /// which leaves the silo more of the shared cores.
     /// </summary>
     public bool HttpClientLoad { get; init; }
 

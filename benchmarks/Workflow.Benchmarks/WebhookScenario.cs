@@ -39,8 +39,10 @@ public static class WebhookScenario
         {
             await LevelAsync(api, path, clients, Warmup, viaHttpClient, cancellationToken);
             var siloCpu = ProcessCpu.Read(silo.Pid);
+            var clientCpu = ProcessCpu.Self();
             var level = await LevelAsync(api, path, clients, Measured, viaHttpClient, cancellationToken);
             siloCpu = ProcessCpu.Read(silo.Pid) - siloCpu;
+            clientCpu = ProcessCpu.Self() - clientCpu;
             var rate = level.Latencies.Count / level.Elapsed.TotalSeconds;
             var times = Distribution.Of(level.Latencies);
             failures += level.Failures;
@@ -50,6 +52,7 @@ public static class WebhookScenario
             metrics.Add(MetricRow.Single($"{clients} clients: executions/s (answered 200 as expected / {Measured.TotalSeconds:F0} s)", "executions/s", rate));
             metrics.Add(MetricRow.Of($"{clients} clients: latency POST /hooks/… → 200", "ms", level.Latencies));
             metrics.Add(MetricRow.Single($"{clients} clients: silo CPU time per execution", "ms", siloCpu.TotalMilliseconds / Math.Max(1, level.Latencies.Count)));
+            metrics.Add(MetricRow.Single($"{clients} clients: load generator CPU time per execution", "ms", clientCpu.TotalMilliseconds / Math.Max(1, level.Latencies.Count)));
         }
         var memory = silo.Memory();
         met &= failures == 0 && memory.PeakRssMegabytes < 300;
