@@ -162,7 +162,8 @@ internal sealed class RawHookClient : IDisposable
     /// <summary>The text of a chunked body, or null while it is not complete.</summary>
     internal static string? TryReadChunked(ReadOnlySpan<byte> body)
     {
-        var text = new StringBuilder();
+        // The chunks' bytes first, decoded once: a character may be split between two chunks.
+        var data = new List<byte>(body.Length);
         while (true)
         {
             var end = body.IndexOf(LineEnd);
@@ -184,13 +185,13 @@ internal sealed class RawHookClient : IDisposable
             if (size == 0)
             {
                 // The last chunk, then (no trailers from the silo) the empty line.
-                return body.Length >= 2 ? text.ToString() : null;
+                return body.Length >= 2 ? Encoding.UTF8.GetString(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(data)) : null;
             }
             if (body.Length < size + 2)
             {
                 return null;
             }
-            text.Append(Encoding.UTF8.GetString(body[..size]));
+            data.AddRange(body[..size]);
             body = body[(size + 2)..];
         }
     }

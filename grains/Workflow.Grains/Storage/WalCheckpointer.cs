@@ -97,8 +97,12 @@ internal sealed partial class WalCheckpointer : IAsyncDisposable
             LogFlushFailed(error);
         }
 
-        for (var i = 0; i < ConvergingPasses && Pass() is not null; i++)
+        for (var i = 0; i < ConvergingPasses; i++)
         {
+            if (Pass() is null)
+            {
+                break;
+            }
         }
 
         _requestWriterCheckpoint();
